@@ -1,0 +1,78 @@
+"""In-document coreference for actors: "the Russian leader", "his host", "he".
+
+A first, rule-based pass. A role phrase without a name ("the Kazakh President", "the Head
+of State", "the visiting President") is linked to the most recent named person it fits
+(same country when the phrase gives one; a government sector when it does not). "His
+host" and "his counterpart" without a nationality mean the most recent person of a country
+other than the possessor's. Personal pronouns take the most recent person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsevents.records import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_OTHER_PARTY_NOUNS = {"host", "counterpart", "guest", "visitor", "interlocutor"}
+_LEADER_SECTORS = {"GOV", None}
+
+
+def link_coreferent_mentions(
+    doc: Doc, found: list[tuple[Token, ActorMention]]
+) -> list[tuple[Token, ActorMention]]:
+    """Return ``found`` with role phrases and pronouns filled from earlier named people."""
+    people: list[ActorMention] = []  # named persons, most recent last
+    linked: list[tuple[Token, ActorMention]] = []
+    for token, mention in found:
+        if mention.kind == "person":
+            people.append(mention)
+            linked.append((token, mention))
+            continue
+        antecedent = _antecedent(token, mention, people)
+        if antecedent is not None:
+            mention = replace(mention, name=antecedent.name, country=antecedent.country,
+                              sector=antecedent.sector, id=antecedent.id,
+                              kind="coreference")
+            linked.append((token, mention))
+            people.append(mention)  # the latest mention is the most salient
+        elif mention.kind != "pronoun":
+            linked.append((token, mention))
+    return linked
+
+
+def _antecedent(token: Token, mention: ActorMention,
+                people: list[ActorMention]) -> ActorMention | None:
+    if not people:
+        return None
+    if mention.kind == "pronoun":
+        return people[-1] if token.lower_ in ("he", "she", "him", "her") else None
+    if mention.kind != "role" or mention.sector not in _LEADER_SECTORS:
+        return None
+    if _is_plural(token):
+        return None
+    if token.lemma_.lower() in _OTHER_PARTY_NOUNS and mention.country is None:
+        possessor = _possessor_country(token, people)
+        for person in reversed(people):
+            if person.country != possessor:
+                return person
+        return None
+    if mention.country is None:
+        return None if token.lemma_.lower() in ("official", "minister") else people[-1]
+    for person in reversed(people):
+        if person.country == mention.country and person.sector in ("GOV", "ELI"):
+            return person
+    return None
+
+
+def _is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS")
+
+
+def _possessor_country(token: Token, people: list[ActorMention]) -> str | None:
+    """Country of whoever "his"/"her" refers to: the latest person before this phrase."""
+    has_possessive = any(child.dep_ == "poss" for child in token.children)
+    return people[-1].country if has_possessive and people else None

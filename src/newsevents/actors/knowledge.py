@@ -1,0 +1,217 @@
+"""The actor knowledge base: countries, organisations, roles and office holders with terms.
+
+Everything comes from the project's own TSV tables in ``newsevents/data`` (facts written by
+the project, never copied dictionaries), optionally merged with user-supplied tables. All
+names are indexed by a normalised key so that "U.S.", "US" and "the United States" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from unidecode import unidecode
+
+from newsevents.errors import KnowledgeBaseError
+from newsevents.tables import packaged_table, read_table, split_list
+
+COUNTRY_COLUMNS = ("iso3", "name", "variants", "adjectives", "capitals",
+                   "government_metonyms", "military_metonyms")
+ORGANIZATION_COLUMNS = ("id", "code", "sector", "name", "variants", "acronyms")
+ROLE_COLUMNS = ("term", "sector", "kind", "note")
+OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office", "start",
+                  "end")
+
+# Leading words that never change who is meant ("the Kremlin" == "Kremlin").
+_LEADING_ARTICLES = ("the ",)
+
+
+def normalize_name(text: str) -> str:
+    """Lookup key: ASCII, lower case, dots and apostrophes dropped, hyphens as spaces."""
+    key = unidecode(text).lower()
+    key = re.sub(r"['’`.]", "", key)
+    key = re.sub(r"[^a-z0-9]+", " ", key).strip()
+    for article in _LEADING_ARTICLES:
+        if key.startswith(article):
+            key = key[len(article):]
+    return key
+
+
+def name_skeleton(text: str) -> str:
+    """A looser key for transliteration variants: Nazarbayev/Nazarbaev, Tokayev/Tokaev."""
+    key = normalize_name(text).replace(" ", "")
+    key = key.replace("iy", "i").replace("ij", "i").replace("y", "")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One office held from ``start`` to ``end`` (None: still in office)."""
+
+    country: str
+    sector: str
+    office: str
+    start: date
+    end: date | None
+
+    def covers(self, when: date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    variants: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+    def code_at(self, when: date | None) -> tuple[str, str | None]:
+        """(country, sector) on ``when``: the office held then; after office, ELI (elite,
+        a former office holder); before any office, the country only."""
+        latest = max(self.terms, key=lambda t: t.start)
+        if when is None:
+            current = [t for t in self.terms if t.end is None]
+            term = current[0] if current else latest
+            return term.country, term.sector if term.end is None else "ELI"
+        holding = [t for t in self.terms if t.covers(when)]
+        if holding:
+            best = min(holding, key=lambda t: _OFFICE_RANK.get(t.office, 9))
+            return best.country, best.sector
+        past = [t for t in self.terms if t.end is not None and t.end < when]
+        if past:
+            return max(past, key=lambda t: t.end or t.start).country, "ELI"
+        return min(self.terms, key=lambda t: t.start).country, None
+
+    def in_office(self, when: date | None) -> bool:
+        if when is None:
+            return any(t.end is None for t in self.terms)
+        return any(t.covers(when) for t in self.terms)
+
+
+_OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2,
+                "defence_minister": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    code: str
+    sector: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    term: str
+    sector: str
+    kind: str  # title | person | group | equipment
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one normalised phrase can mean."""
+
+    kind: str  # country | adjective | capital | metonym | organization | role | person
+    iso3: str | None = None
+    sector: str | None = None
+    organization: Organization | None = None
+    role: Role | None = None
+    person: Person | None = None
+
+
+@dataclass
+class KnowledgeBase:
+    """Phrase -> meanings index over all tables, plus per-kind lookups the resolver needs."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    surnames: dict[str, list[Person]] = field(default_factory=dict)
+    skeletons: dict[str, list[Person]] = field(default_factory=dict)
+    longest_phrase: int = 1
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
+        """Load the packaged tables (or the same-named tables from ``data_dir``)."""
+
+        def table(name: str) -> Path:
+            return data_dir / name if data_dir else packaged_table(name)
+
+        kb = cls()
+        kb._load_countries(table("countries.tsv"))
+        kb._load_organizations(table("organizations.tsv"))
+        kb._load_roles(table("roles.tsv"))
+        kb._load_office_holders(table("office_holders.tsv"))
+        return kb
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        return self.entries.get(normalize_name(phrase), [])
+
+    def _add(self, phrase: str, entry: Entry) -> None:
+        key = normalize_name(phrase)
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.longest_phrase = max(self.longest_phrase, key.count(" ") + 1)
+
+    def _load_countries(self, path: Path) -> None:
+        for row in read_table(path, COUNTRY_COLUMNS):
+            iso3 = row["iso3"]
+            self.country_names[iso3] = row["name"]
+            for name in [row["name"], *split_list(row["variants"])]:
+                self._add(name, Entry("country", iso3=iso3))
+            for adjective in split_list(row["adjectives"]):
+                self._add(adjective, Entry("adjective", iso3=iso3))
+            for capital in split_list(row["capitals"]):
+                self._add(capital, Entry("capital", iso3=iso3, sector="GOV"))
+            for metonym in split_list(row["government_metonyms"]):
+                self._add(metonym, Entry("metonym", iso3=iso3, sector="GOV"))
+            for metonym in split_list(row["military_metonyms"]):
+                self._add(metonym, Entry("metonym", iso3=iso3, sector="MIL"))
+
+    def _load_organizations(self, path: Path) -> None:
+        for row in read_table(path, ORGANIZATION_COLUMNS):
+            org = Organization(row["id"], row["code"], row["sector"], row["name"])
+            for name in [row["name"], *split_list(row["variants"])]:
+                self._add(name, Entry("organization", iso3=org.code, sector=org.sector,
+                                      organization=org))
+            for acronym in split_list(row["acronyms"]):
+                # acronyms are matched case-sensitively by the resolver ("WHO" vs "who")
+                self._add(acronym, Entry("acronym", iso3=org.code, sector=org.sector,
+                                         organization=org))
+
+    def _load_roles(self, path: Path) -> None:
+        for row in read_table(path, ROLE_COLUMNS):
+            role = Role(row["term"], row["sector"], row["kind"])
+            self._add(role.term, Entry("role", sector=role.sector, role=role))
+
+    def _load_office_holders(self, path: Path) -> None:
+        rows: dict[str, list[dict[str, str]]] = {}
+        for row in read_table(path, OFFICE_COLUMNS):
+            rows.setdefault(row["person_id"], []).append(row)
+        for person_id, person_rows in rows.items():
+            person = _person_from_rows(person_id, person_rows, path)
+            self.persons[person_id] = person
+            for name in (person.name, *person.variants):
+                self._add(name, Entry("person", person=person))
+                self.skeletons.setdefault(name_skeleton(name), []).append(person)
+                surname = normalize_name(name).split(" ")[-1]
+                bucket = self.surnames.setdefault(surname, [])
+                if person not in bucket:
+                    bucket.append(person)
+
+
+def _person_from_rows(person_id: str, rows: list[dict[str, str]], path: Path) -> Person:
+    try:
+        terms = tuple(
+            Term(r["country"], r["sector"], r["office"], date.fromisoformat(r["start"]),
+                 date.fromisoformat(r["end"]) if r["end"] else None)
+            for r in rows
+        )
+    except ValueError as exc:
+        raise KnowledgeBaseError(f"{path}: bad date for {person_id}: {exc}") from exc
+    return Person(person_id, rows[0]["name"], tuple(split_list(rows[0]["variants"])), terms)

@@ -1,0 +1,114 @@
+"""Actor mentions in a parsed document: noun phrases and names resolved to actor codes.
+
+Mentions are found head-first: every noun, proper noun or personal pronoun that heads a
+phrase is a candidate; its phrase is the head with its left modifiers (titles, nationality
+adjectives, possessors), an "of" phrase after a role noun ("President of Kazakhstan") and an
+apposition ("his Kazakh counterpart, Nursultan Nazarbayev"). The events stage then looks up
+the actor of any argument by its head token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsevents.actors.coreference import link_coreferent_mentions
+from newsevents.actors.resolver import ActorResolver, Resolution
+from newsevents.records import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
+              "punct", "npadvmod", "advmod"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_HEAD_POS = {"NOUN", "PROPN"}
+_INNER_DEPS = {"compound", "amod", "poss", "nmod"}  # tokens that are part of a larger phrase
+
+
+@dataclass
+class DocumentActors:
+    """All actor mentions of a document and an index from head token to mention."""
+
+    mentions: list[ActorMention] = field(default_factory=list)
+    by_head: dict[int, ActorMention] = field(default_factory=dict)
+
+    def at(self, token: Token) -> ActorMention | None:
+        return self.by_head.get(token.i)
+
+
+def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = None,
+                        context: str | None = None) -> DocumentActors:
+    """Resolve every candidate phrase of ``doc``; link role phrases and pronouns to the
+    people they stand for."""
+    found: list[tuple[Token, ActorMention]] = []
+    for token in doc:
+        mention = _mention_for_head(token, resolver, when, context)
+        if mention is not None:
+            found.append((token, mention))
+    linked = link_coreferent_mentions(doc, found)
+    result = DocumentActors()
+    for token, mention in linked:
+        result.by_head[token.i] = mention
+        result.mentions.append(mention)
+    return result
+
+
+def phrase_of(head: Token) -> Span:
+    """The actor phrase headed by ``head`` (see module docstring)."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"
+                                     and _is_role_like(head)):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "compound" or (child.dep_ == "punct" and child.i == end):
+            end = max(end, child.i + 1)
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def _is_role_like(head: Token) -> bool:
+    return head.pos_ in _HEAD_POS and head.lower_ not in {"victory", "part", "issue"}
+
+
+def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
+                      context: str | None) -> ActorMention | None:
+    if token.is_space:
+        return None
+    if token.pos_ == "PRON" and token.lower_ in _PRONOUNS:
+        return ActorMention(token.text, token.idx, token.idx + len(token.text), None, None,
+                            None, None, kind="pronoun")
+    if token.pos_ not in _HEAD_POS and not (token.pos_ == "ADJ" and token.ent_type_ == "NORP"
+                                            and token.dep_ in ("nsubj", "pobj", "dobj")):
+        return None
+    if token.dep_ in _INNER_DEPS and token.head.pos_ in _HEAD_POS and token.head.i > token.i:
+        return None  # part of the phrase its head resolves
+    span = phrase_of(token)
+    resolution = _resolve_span(span, resolver, when, context)
+    if resolution is None:
+        return None
+    start, end = span.start_char, span.end_char
+    return ActorMention(span.text, start, end, resolution.name, resolution.country,
+                        resolution.sector, resolution.id, kind=resolution.kind)
+
+
+def _resolve_span(span: Span, resolver: ActorResolver, when: date | None,
+                  context: str | None) -> Resolution | None:
+    people = [ent for ent in span.ents if ent.label_ == "PERSON"]
+    person_name = people[-1].text if people else None
+    resolution = resolver.resolve(span.text, when, context, person_name=person_name)
+    if resolution is not None and resolution.kind != "person" and person_name:
+        # "Nazarbaev" tagged ORG by the model, or a name we know only by surname
+        named = resolver.person_by_name(person_name, when)
+        if named is not None:
+            return resolver.resolve(named.name, when, context)
+    return resolution

@@ -1,0 +1,176 @@
+"""Phrase -> actor code: "Russian President Vladimir Putin" -> Vladimir Putin, RUS GOV.
+
+The resolver reads a noun phrase as a bag of knowledge-base hits (person, organisation,
+country name, nationality adjective, capital, metonym, role noun) found by longest match,
+then combines them: a known person wins (time-aware: the office held on the event's date),
+then an organisation or metonym, then country evidence + the head role noun's sector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsevents.actors.knowledge import Entry, KnowledgeBase, Person, name_skeleton
+
+_WORD = re.compile(r"[^\s\-–—,;:()\"“”]+")
+_FORMER = {"former", "ex", "ex-", "late", "then"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a phrase means. ``id`` is stable across name variants of one actor."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    id: str
+    kind: str  # person | organization | metonym | country | role
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"country": self.country, "sector": self.sector, "name": self.name,
+                "id": self.id}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # word index
+    end: int
+    text: str
+    entry: Entry
+
+
+class ActorResolver:
+    """Resolves phrases against a :class:`KnowledgeBase`; pure, no document state."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def resolve(self, text: str, when: date | None = None, context: str | None = None,
+                person_name: str | None = None) -> Resolution | None:
+        """Resolve ``text``; ``context`` is an ISO3 country the document is about, used for
+        role-only phrases ("police"); ``person_name`` is the PERSON entity inside the phrase,
+        if the caller knows it."""
+        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+        words = [w for w in words if w]
+        if not words:
+            return None
+        hits = self._hits(words)
+        former = any(w.lower() in _FORMER for w in words)
+        person = next((h.entry.person for h in hits if h.entry.kind == "person"), None)
+        if person is None and person_name:
+            person = self.person_by_name(person_name, when)
+        if person is None and not any(h.entry.kind != "role" for h in hits):
+            person = self._surname_person(words, when)
+        if person is not None:
+            return self._person_resolution(person, when, former)
+        for kind in ("organization", "acronym", "metonym"):
+            hit = next((h for h in hits if h.entry.kind == kind), None)
+            if hit is not None:
+                entry = hit.entry
+                if entry.organization is not None:
+                    org = entry.organization
+                    return Resolution(org.name, org.code, _role_sector(hits) or org.sector,
+                                      org.id, "organization")
+                return Resolution(hit.text, entry.iso3, _role_sector(hits) or entry.sector,
+                                  f"{entry.iso3}-{entry.sector}", "metonym")
+        country = next((h.entry.iso3 for h in hits
+                        if h.entry.kind in ("country", "adjective", "capital")), None)
+        sector = _role_sector(hits)
+        if former and sector in (None, "GOV"):
+            sector = "ELI"
+        if country is None and sector is None:
+            return None
+        if country is None:
+            country = context
+        only_capital = all(h.entry.kind in ("capital", "role") for h in hits) and sector is None
+        if only_capital and any(h.entry.kind == "capital" for h in hits):
+            sector = "GOV"  # "Moscow said" – the capital standing for the government
+        kind = "role" if sector else "country"
+        name = person_name or " ".join(words)
+        return Resolution(name, country, sector, f"{country or 'UNK'}-{sector or 'STATE'}",
+                          kind)
+
+    def person_by_name(self, name: str, when: date | None) -> Person | None:
+        """A known person by full name, variant, transliteration or (unique) surname."""
+        for entry in self.kb.lookup(name):
+            if entry.person is not None:
+                return entry.person
+        candidates = self.kb.skeletons.get(name_skeleton(name), [])
+        if candidates:
+            return _prefer_in_office(candidates, when)
+        words = name.split()
+        return self._surname_person(words[-1:], when) if words else None
+
+    def _surname_person(self, words: list[str], when: date | None) -> Person | None:
+        capitalised = [w for w in words if w[:1].isupper()]
+        if len(capitalised) != 1 or len(words) > 3:
+            return None
+        surname = capitalised[0]
+        candidates = self.kb.surnames.get(surname.lower(), [])
+        if not candidates:
+            candidates = self.kb.skeletons.get(name_skeleton(surname), [])
+        return _prefer_in_office(candidates, when) if candidates else None
+
+    def _person_resolution(self, person: Person, when: date | None,
+                           former: bool) -> Resolution:
+        country, sector = person.code_at(when)
+        if former:
+            sector = "ELI"
+        return Resolution(person.name, country, sector, person.id, "person")
+
+    def _hits(self, words: list[str]) -> list[_Hit]:
+        """Longest non-overlapping knowledge-base matches, left to right."""
+        hits: list[_Hit] = []
+        i = 0
+        longest = self.kb.longest_phrase
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                phrase = " ".join(words[i:i + n])
+                entries = [e for e in self.kb.lookup(phrase) if _usable(e, phrase)]
+                if entries:
+                    hits.extend(_Hit(i, i + n, phrase, e) for e in _ranked(entries))
+                    i += n
+                    break
+            else:
+                i += 1
+        return hits
+
+
+def _usable(entry: Entry, phrase: str) -> bool:
+    """Acronyms only when written in capitals ("WHO said", not "who said"); capitalised
+    words only count as names when capitalised in the text."""
+    if entry.kind == "acronym":
+        return phrase.replace(".", "").isupper()
+    if entry.kind in ("country", "adjective", "capital", "person", "organization", "metonym"):
+        return phrase[:1].isupper() or phrase[:1].isdigit()
+    return True
+
+
+_KIND_ORDER = {"person": 0, "organization": 1, "acronym": 1, "metonym": 2, "country": 3,
+               "capital": 4, "adjective": 5, "role": 6}
+
+
+def _ranked(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))
+
+
+def _role_sector(hits: list[_Hit]) -> str | None:
+    """The sector of the phrase's head role: the last role noun ("army spokesman" -> GOV?
+    no: the last word names what the actor is, so "army spokesman" -> spokesman's sector
+    unless a group noun earlier marks the institution, e.g. "army" -> MIL)."""
+    roles = [h.entry.role for h in hits if h.entry.role is not None]
+    if not roles:
+        return None
+    institutions = [r for r in roles if r.kind == "group" and r.sector != "GOV"]
+    if institutions and roles[-1].sector == "GOV" and roles[-1].kind == "person":
+        return institutions[0].sector  # "army spokesman", "police chief"
+    return roles[-1].sector
+
+
+def _prefer_in_office(candidates: list[Person], when: date | None) -> Person:
+    in_office = [p for p in candidates if p.in_office(when)]
+    pool = in_office or candidates
+    return max(pool, key=lambda p: max(t.start for t in p.terms))

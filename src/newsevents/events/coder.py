@@ -1,0 +1,118 @@
+"""The event coder: triggers in a parsed document -> PLOVER/CAMEO events with provenance.
+
+For each sentence, each verb or noun whose lemma is in the trigger lexicon is a candidate;
+its actor and recipient come from the parse (:mod:`newsevents.events.roles`), its status
+from auxiliaries and embedding clauses (:mod:`newsevents.events.status`). A candidate
+without any resolved participant is dropped: an event is "who did what to whom", and that
+requirement is also what keeps sports and entertainment text from producing events.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsevents.actors.mentions import DocumentActors
+from newsevents.events.lexicon import Lexicon, TriggerRule
+from newsevents.events.ontology import cameo_code
+from newsevents.events.roles import Roles, noun_roles, verb_roles
+from newsevents.events.status import event_status
+from newsevents.records import Event, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"}
+
+
+def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str) -> list[Event]:
+    """All events of ``doc``, in text order."""
+    events: list[Event] = []
+    for index, sentence in enumerate(_content_sentences(doc)):
+        for token in sentence:
+            rule = match_trigger(token, lexicon)
+            if rule is None or _covered_by_governing_trigger(token, lexicon):
+                continue
+            roles = verb_roles(token, actors) if rule.pos == "VERB" else noun_roles(token,
+                                                                                  actors)
+            event = _build_event(doc_id, index, sentence, token, rule, roles)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _content_sentences(doc: Doc) -> list[Span]:
+    """Sentences with words in them (masked debris leaves whitespace-only sentences)."""
+    return [s for s in doc.sents if any(not t.is_space and not t.is_punct for t in s)]
+
+
+def match_trigger(token: Token, lexicon: Lexicon) -> TriggerRule | None:
+    """The lexicon rule ``token`` fires, if any; particle rules win over bare ones."""
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    candidates = lexicon.candidates(lemma, pos) or (
+        lexicon.candidates(token.lower_, pos) if token.lower_ != lemma else ())
+    if not candidates:
+        return None
+    particles = {c.lemma_.lower() for c in token.children if c.dep_ in _PARTICLE_DEPS}
+    for rule in candidates:
+        if rule.particle is None or rule.particle in particles:
+            return rule
+    return None
+
+
+def _covered_by_governing_trigger(token: Token, lexicon: Lexicon) -> bool:
+    """A noun trigger that is the object of a verb trigger ("signed an agreement") is the
+    same event as the verb; code it once, on the verb."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return match_trigger(token.head, lexicon) is not None
+
+
+def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: TriggerRule,
+                 roles: Roles) -> Event | None:
+    if not roles.actor and not roles.recipient:
+        return None
+    if rule.ambiguous and not (roles.actor and roles.recipient):
+        return None  # "strike", "fire", "beat": only between two resolved actors
+    actor_ids = {a.id for a in roles.actor}
+    recipient = [r for r in roles.recipient if r.id not in actor_ids]
+    reciprocal = False
+    if not recipient and len(roles.actor) >= 2:
+        reciprocal = True  # "Putin and Nazarbayev met": each is the other's recipient
+        recipient = list(reversed(roles.actor))
+    code = cameo_code(rule.cameo)
+    status = event_status(token)
+    text, start, end = _stripped(sentence)
+    confidence = _confidence(rule, roles.actor, recipient, token)
+    why = (f"{rule.description} -> {rule.event_type}/{rule.cameo}; "
+           f"roles from {', '.join(roles.evidence) or 'none'}; status {status}")
+    return Event(
+        doc_id=doc_id, event_type=rule.event_type, mode=rule.mode,
+        context=[rule.context] if rule.context else [], cameo=rule.cameo,
+        quad_class=code.quad_class, goldstein=code.goldstein, status=status,
+        actor=list(roles.actor), recipient=recipient, text=text, sentence_index=index,
+        start=start, end=end,
+        trigger=Trigger(token.text, token.idx, token.idx + len(token.text), rule.lemma),
+        confidence=confidence, why=why, reciprocal=reciprocal,
+    )
+
+
+def _stripped(sentence: Span) -> tuple[str, int, int]:
+    raw = sentence.text
+    left = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sentence.start_char + left
+    return " ".join(text.split()), start, start + len(text)
+
+
+def _confidence(rule: TriggerRule, actor: list, recipient: list, token: Token) -> float:
+    score = 0.45
+    score += 0.25 if actor else 0.0
+    score += 0.15 if recipient else 0.0
+    score += 0.05 if rule.pos == "VERB" else 0.0
+    score += 0.05 if rule.particle else 0.0
+    score -= 0.2 if rule.ambiguous else 0.0
+    score -= 0.1 if token.dep_ in ("pobj",) else 0.0
+    return round(max(0.05, min(score, 0.95)), 2)

@@ -1,0 +1,175 @@
+"""Who did it and to whom: actor and recipient of a trigger, read from the parse.
+
+Verbs: the subject is the actor (the "by" agent in a passive, whose subject is then the
+recipient); the direct object or the object of "with"/"to"/"against"/"on"/"at" is the
+recipient. A verb without a subject borrows the subject of the clause it hangs from
+("agreed to meet", "said ..., meeting with"). Nouns: possessor or "by" phrase is the actor,
+"with"/"to"/"against" the recipient, "between X and Y" both; a noun that is the object of a
+light verb ("held talks", "imposed sanctions") takes the light verb's subject.
+Coordinated arguments are all kept ("Putin and Nazarbayev").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.actors.mentions import DocumentActors
+from newsevents.records import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RECIPIENT_PREPS = ("with", "against", "to", "on", "at", "toward", "towards", "from", "for",
+                    "of", "into", "over")
+_SUBJECT_BORROWING_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp"}
+
+
+@dataclass
+class Roles:
+    actor: list[ActorMention] = field(default_factory=list)
+    recipient: list[ActorMention] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.actor and not self.recipient
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Putin and Nazarbayev")."""
+    result = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            result.extend(_with_conjuncts(child))
+    return result
+
+
+def _actors_at(tokens: list[Token], actors: DocumentActors) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for token in tokens:
+        for head in _with_conjuncts(token):
+            mention = actors.at(head)
+            if mention is None:
+                # "President of Kazakhstan X": the person is inside the phrase
+                mention = _nested_person(head, actors)
+            if mention is not None and mention.country is not None:
+                found.append(mention)
+    return _unique(found)
+
+
+def _nested_person(head: Token, actors: DocumentActors) -> ActorMention | None:
+    for child in head.children:
+        if child.dep_ in ("appos", "prep"):
+            for grandchild in [child, *child.children]:
+                mention = actors.at(grandchild)
+                if mention is not None and mention.kind in ("person", "coreference"):
+                    return mention
+    return None
+
+
+def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        key = mention.id or mention.text
+        if key not in seen:
+            seen.add(key)
+            result.append(mention)
+    return result
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    result = []
+    for prep in _children(token, "prep", "dative", "agent"):
+        if prep.lower_ in preps or prep.dep_ == "dative":
+            result.extend((prep.lower_, obj) for obj in _children(prep, "pobj", "pcomp"))
+            if prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
+                result.append(("dative", prep))
+    return result
+
+
+def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
+    """Actor and recipient of a verbal trigger."""
+    roles = Roles()
+    passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    subjects = _children(verb, "nsubj", "nsubjpass")
+    agents = [obj for prep in _children(verb, "agent") for obj in _children(prep, "pobj")]
+    if passive:
+        roles.actor = _actors_at(agents, actors)
+        roles.recipient = _actors_at(_children(verb, "nsubjpass"), actors)
+        if roles.actor:
+            roles.evidence.append("passive 'by' agent")
+    else:
+        roles.actor = _actors_at(subjects, actors)
+        if roles.actor:
+            roles.evidence.append("nsubj")
+    if not roles.actor and not passive:
+        borrowed = _borrowed_subject(verb, actors)
+        if borrowed:
+            roles.actor = borrowed
+            roles.evidence.append(f"subject of governing '{verb.head.lemma_}'")
+    if not roles.recipient:
+        roles.recipient = _actors_at(_children(verb, "dobj", "dative"), actors)
+        if roles.recipient:
+            roles.evidence.append("dobj")
+    if not roles.recipient:
+        for prep, obj in _prep_objects(verb, _RECIPIENT_PREPS):
+            found = _actors_at([obj], actors)
+            if found:
+                roles.recipient = found
+                roles.evidence.append(f"prep '{prep}'")
+                break
+    return roles
+
+
+def _borrowed_subject(verb: Token, actors: DocumentActors) -> list[ActorMention]:
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in _SUBJECT_BORROWING_DEPS or node.head is node:
+            return []
+        governor = node.head
+        if governor.pos_ in ("NOUN", "PROPN") and node.dep_ in ("acl", "relcl"):
+            return _actors_at([governor], actors)
+        found = _actors_at(_children(governor, "nsubj"), actors)
+        if found:
+            return found
+        node = governor
+    return []
+
+
+def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
+    """Actor and recipient of a nominal trigger ("talks", "visit", "sanctions")."""
+    roles = Roles()
+    owners = _children(noun, "poss", "compound", "amod", "nmod")
+    roles.actor = _actors_at(owners, actors)
+    if roles.actor:
+        roles.evidence.append("possessor/modifier of noun")
+    for prep, obj in _prep_objects(noun, ("by", "between", "among", "from")):
+        found = _actors_at([obj], actors)
+        if found and not roles.actor:
+            roles.actor = found
+            roles.evidence.append(f"noun prep '{prep}'")
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and not roles.actor:
+        light = noun.head
+        roles.actor = verb_roles(light, actors).actor
+        if roles.actor:
+            roles.evidence.append(f"subject of light verb '{light.lemma_}'")
+        for prep, obj in _prep_objects(light, ("with", "to", "against", "on", "for")):
+            found = _actors_at([obj], actors)
+            if found:
+                roles.recipient = found
+                roles.evidence.append(f"light verb prep '{prep}'")
+                break
+    if not roles.recipient:
+        for prep, obj in _prep_objects(noun, ("with", "to", "against", "on", "for", "of")):
+            found = _actors_at([obj], actors)
+            if found:
+                roles.recipient = found
+                roles.evidence.append(f"noun prep '{prep}'")
+                break
+    return roles

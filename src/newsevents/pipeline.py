@@ -1,0 +1,236 @@
+"""The pipeline: an article in, a :class:`Document` with coded events out.
+
+``ingest -> clean -> nlp -> actors -> events -> places/times/amounts -> stories``; the store
+and the interfaces sit outside. Heavy resources (spaCy model, knowledge base, gazetteer,
+lexicon) are loaded lazily, once per process, and can be passed in for tests.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsevents.actors.knowledge import KnowledgeBase
+from newsevents.actors.mentions import find_actor_mentions
+from newsevents.actors.resolver import ActorResolver
+from newsevents.amounts import find_amounts
+from newsevents.clean import CleanText, clean_text
+from newsevents.errors import InputError, NewsEventsError
+from newsevents.events.coder import code_events
+from newsevents.events.lexicon import Lexicon, load_lexicon
+from newsevents.language_check import english_problem
+from newsevents.language_model import load_language_model
+from newsevents.places import Gazetteer, attach_locations, find_places, load_gazetteer
+from newsevents.places.geoparse import resolve_name
+from newsevents.records import Article, Document, ErrorRecord
+from newsevents.settings import Settings
+from newsevents.stories import assign_story_ids
+from newsevents.stories import similarity as text_similarity
+from newsevents.times import attach_dates, find_times, parse_published
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class Pipeline:
+    """The public entry point. ``Pipeline()`` uses the embedded defaults, no network."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None,
+                 knowledge: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        self.settings = settings or Settings()
+        self._nlp = nlp
+        self._knowledge = knowledge
+        self._gazetteer = gazetteer
+        self._lexicon = lexicon
+
+    # -- resources, loaded on first use -------------------------------------------------
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_language_model(self.settings.model)
+        return self._nlp
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        if self._knowledge is None:
+            self._knowledge = _load_knowledge(self.settings.knowledge_dir)
+        return self._knowledge
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    @property
+    def resolver(self) -> ActorResolver:
+        return ActorResolver(self.knowledge)
+
+    # -- documents ---------------------------------------------------------------------
+    def process(self, article: Article) -> Document:
+        """Process one article. Failures are recorded in ``Document.errors``, not raised."""
+        return self.process_batch([article])[0]
+
+    def process_batch(self, articles: Sequence[Article]) -> list[Document]:
+        """Process articles together (one ``nlp.pipe`` call), results in input order."""
+        documents = [Document(article=a) for a in articles]
+        prepared: list[tuple[str, int]] = []
+        cleaned: dict[int, CleanText] = {}
+        for index, document in enumerate(documents):
+            try:
+                cleaned[index] = self._prepare(document)
+                prepared.append((cleaned[index].text, index))
+            except NewsEventsError as error:
+                document.errors.append(_error_record(document.article, error, "clean"))
+        for doc, index in self._parse(prepared, documents):
+            document = documents[index]
+            try:
+                self._extract(document, doc, cleaned[index])
+            except Exception as exc:  # one bad document must not stop the run
+                document.events.clear()
+                document.errors.append(ErrorRecord(
+                    document.article.label, "extract", f"{type(exc).__name__}: {exc}",
+                    document.doc_id))
+        return documents
+
+    def process_many(self, articles: Iterable[Article], n_process: int | None = None,
+                     batch_size: int | None = None) -> Iterator[Document]:
+        """Stream documents in input order; with ``n_process > 1`` batches are processed in
+        worker processes (one model load each) with a bounded number in flight."""
+        workers = n_process or self.settings.n_process
+        size = batch_size or self.settings.batch_size
+        batches = _batched(articles, size)
+        if workers <= 1:
+            for batch in batches:
+                yield from self.process_batch(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker,
+            initargs=(self.settings,),
+        ) as pool:
+            pending: deque[concurrent.futures.Future[list[Document]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_process_in_worker, batch))
+                if len(pending) >= workers * 2:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+    # -- single-purpose APIs -----------------------------------------------------------
+    def resolve_actor(self, text: str, date: str | None = None,
+                      context: str | None = None) -> dict[str, str | None] | None:
+        """``{"country","sector","name","id"}`` for a mention, or None if unknown."""
+        resolution = self.resolver.resolve(text, parse_published(date), context)
+        return resolution.to_dict() if resolution else None
+
+    def geoparse(self, text: str) -> list[dict[str, Any]]:
+        """Toponyms in ``text`` resolved to places."""
+        doc = self.nlp(text)
+        return [p.to_dict() for p in find_places(doc, self.gazetteer)]
+
+    def times(self, text: str, published: str | None = None) -> list[dict[str, Any]]:
+        """Date expressions in ``text`` normalised against ``published``."""
+        doc = self.nlp(text)
+        return [t.to_dict() for t in find_times(doc, parse_published(published))]
+
+    def similarity(self, text_a: str, text_b: str) -> float:
+        """Same happening? A score in [0, 1]."""
+        return text_similarity(text_a, text_b)
+
+    # -- stages ------------------------------------------------------------------------
+    def _prepare(self, document: Document) -> CleanText:
+        article = document.article
+        if not article.text or not article.text.strip():
+            raise InputError("empty document", document=article.label, stage="clean")
+        if article.lang and not article.lang.lower().startswith("en"):
+            raise InputError(f"language {article.lang!r} is not supported (English only)",
+                             document=article.label, stage="clean")
+        problem = english_problem(article.text)
+        if problem:
+            raise InputError(problem, document=article.label, stage="clean")
+        if article.published and parse_published(article.published) is None:
+            document.errors.append(ErrorRecord(
+                article.label, "times",
+                f"publication date {article.published!r} not understood; relative dates "
+                "left unresolved", article.doc_id, fatal=False))
+        cleaned = clean_text(article.text)
+        document.boilerplate = cleaned.boilerplate
+        document.dateline = cleaned.dateline
+        return cleaned
+
+    def _parse(self, prepared: list[tuple[str, int]],
+               documents: list[Document]) -> Iterator[tuple[Doc, int]]:
+        """``nlp.pipe`` over the batch; if it fails, parse one by one to find the culprit."""
+        try:
+            yield from list(self.nlp.pipe(prepared, as_tuples=True))
+        except Exception:
+            for text, index in prepared:
+                try:
+                    yield self.nlp(text), index
+                except Exception as exc:
+                    documents[index].errors.append(ErrorRecord(
+                        documents[index].article.label, "nlp", f"{type(exc).__name__}: {exc}",
+                        documents[index].doc_id))
+
+    def _extract(self, document: Document, doc: Doc, cleaned: CleanText) -> None:
+        published = parse_published(document.article.published)
+        dateline_place = None
+        if cleaned.dateline and cleaned.dateline.place:
+            dateline_place = resolve_name(cleaned.dateline.place, self.gazetteer, set())
+        context = dateline_place.country if dateline_place else None
+        actors = find_actor_mentions(doc, self.resolver, published, context)
+        document.actors = actors.mentions
+        document.events = code_events(doc, actors, self.lexicon, document.doc_id)
+        countries = {m.country for m in actors.mentions if m.country and len(m.country) == 3}
+        document.places = find_places(doc, self.gazetteer, cleaned.dateline, countries)
+        document.times = find_times(doc, published)
+        document.amounts = find_amounts(doc)
+        attach_locations(document.events, document.places)
+        attach_dates(document.events, document.times, published)
+        assign_story_ids(document.events)
+
+
+def _load_knowledge(directory: str | None) -> KnowledgeBase:
+    return KnowledgeBase.load(Path(directory) if directory else None)
+
+
+def _error_record(article: Article, error: NewsEventsError, stage: str) -> ErrorRecord:
+    reason = getattr(error, "reason", None) or error.message
+    return ErrorRecord(article.label, getattr(error, "stage", stage), reason, article.doc_id)
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(settings)
+
+
+def _process_in_worker(batch: list[Article]) -> list[Document]:
+    assert _WORKER_PIPELINE is not None, "worker initialiser did not run"
+    return _WORKER_PIPELINE.process_batch(batch)

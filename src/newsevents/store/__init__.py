@@ -1,0 +1,6 @@
+"""The DuckDB store: schema migrations, batched writes, queries and exports."""
+
+from newsevents.store.duckdb_store import EventFilter, Store
+from newsevents.store.migrations import MIGRATIONS, apply_migrations
+
+__all__ = ["MIGRATIONS", "EventFilter", "Store", "apply_migrations"]

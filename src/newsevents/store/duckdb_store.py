@@ -1,0 +1,196 @@
+"""The embedded store: one DuckDB file, migrated on open, written in Arrow batches.
+
+Ids are content hashes, and a document's rows are replaced as a unit inside one
+transaction, so re-processing the same input leaves the store exactly as it was and a
+crash mid-write leaves the previous state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsevents.errors import StoreError
+from newsevents.records import Document, ErrorRecord
+from newsevents.store.migrations import apply_migrations
+from newsevents.store.rows import document_tables
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for event queries; ``None`` means "any"."""
+
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    actor_sector: str | None = None
+    recipient_sector: str | None = None
+    event_type: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    story_id: str | None = None
+    text: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column in ("actor_country", "recipient_country", "actor_sector",
+                       "recipient_sector", "event_type", "status", "story_id"):
+            value = getattr(self, column)
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value.upper() if column != "story_id" and
+                              column != "status" else value)
+        if self.date_from:
+            clauses.append("date_start >= CAST(? AS DATE)")
+            params.append(self.date_from)
+        if self.date_to:
+            clauses.append("date_start <= CAST(? AS DATE)")
+            params.append(self.date_to)
+        if self.text:
+            clauses.append("text ILIKE ?")
+            params.append(f"%{self.text}%")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class Store:
+    """A DuckDB file holding articles, events, actor mentions and errors."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only and not self.path.exists():
+                raise StoreError(f"store {self.path} does not exist",
+                                 hint="run `newsevents process` first")
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            if not read_only:
+                apply_migrations(self.connection)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- writing ---------------------------------------------------------------------
+    def write(self, documents: list[Document]) -> None:
+        """Store a batch of documents (replacing any earlier rows of the same documents)
+        and their error records, in one transaction."""
+        tables = document_tables(documents)
+        ids = [d.doc_id for d in documents if not d.failed]
+        errors = [e for d in documents for e in d.errors]
+        con = self.connection
+        try:
+            con.execute("BEGIN TRANSACTION")
+            if ids:
+                con.execute("CREATE OR REPLACE TEMP TABLE batch_ids AS "
+                            "SELECT unnest(?::VARCHAR[]) AS doc_id", [ids])
+                con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM "
+                            "events WHERE doc_id IN (SELECT doc_id FROM batch_ids))")
+                for table in ("events", "actor_mentions", "articles"):
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN "
+                                "(SELECT doc_id FROM batch_ids)")
+            for name in ("articles", "events", "event_actors", "actor_mentions"):
+                arrow = tables[name]
+                if arrow.num_rows:
+                    con.register("incoming", arrow)
+                    con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+                    con.unregister("incoming")
+            self._write_errors(errors)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"writing {len(documents)} documents failed: {exc}") from exc
+
+    def record_errors(self, errors: list[ErrorRecord]) -> None:
+        """Store errors that have no document (unreadable files, bad JSON lines)."""
+        self._write_errors(errors)
+
+    def _write_errors(self, errors: list[ErrorRecord]) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        for error in errors:
+            self.connection.execute(
+                "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [error.id, error.document, error.doc_id, error.stage, error.reason,
+                 error.fatal, now])
+
+    # -- reading ---------------------------------------------------------------------
+    def known_documents(self, doc_ids: list[str]) -> set[str]:
+        """Which of ``doc_ids`` are already stored."""
+        if not doc_ids:
+            return set()
+        rows = self.connection.execute(
+            "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [doc_ids]).fetchall()
+        return {row[0] for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        result = {}
+        for table in ("articles", "events", "actor_mentions", "errors"):
+            row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result
+
+    def events(self, where: EventFilter | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Full event records (the public JSON shape), newest first."""
+        clause, params = (where or EventFilter()).where()
+        rows = self.connection.execute(
+            f"SELECT record FROM events{clause} ORDER BY date_start DESC NULLS LAST, doc_id, "
+            "start_char, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        return [json.loads(row[0]) for row in rows]
+
+    def errors(self, limit: int = 100) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(
+            "SELECT document, stage, reason, fatal FROM errors ORDER BY recorded_at, id "
+            "LIMIT ?", [limit])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query and return rows as dicts (for summaries and reports)."""
+        cursor = self.connection.execute(sql, params or [])
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def iter_event_records(self, where: EventFilter | None = None,
+                           chunk: int = 5000) -> Iterator[dict[str, Any]]:
+        """All matching event records, streamed in chunks (for exports)."""
+        clause, params = (where or EventFilter()).where()
+        cursor = self.connection.execute(
+            f"SELECT record FROM events{clause} ORDER BY date_start, doc_id, start_char, id",
+            params)
+        while rows := cursor.fetchmany(chunk):
+            for row in rows:
+                yield json.loads(row[0])
+
+    def export_table(self, path: Path, fmt: str, where: EventFilter | None = None) -> int:
+        """Write the flat events table to Parquet or CSV with DuckDB's COPY; returns rows."""
+        clause, params = (where or EventFilter()).where()
+        options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER"}[fmt]
+        columns = ("id, doc_id, story_id, event_type, mode, context, cameo, quad_class, "
+                   "goldstein, status, actor_country, actor_sector, actor_name, actor_id, "
+                   "recipient_country, recipient_sector, recipient_name, recipient_id, "
+                   "reciprocal, location_name, location_country, lat, lon, geonameid, date, "
+                   "date_precision, sentence_index, text, start_char, end_char, "
+                   "trigger_text, trigger_start, trigger_end, confidence, why")
+        if fmt == "csv":
+            columns = columns.replace("context,", "array_to_string(context, ';') AS context,")
+        target = str(path).replace("'", "''")
+        self.connection.execute(
+            f"COPY (SELECT {columns} FROM events{clause} ORDER BY date_start, doc_id, "
+            f"start_char, id) TO '{target}' ({options})", params)
+        count_row = self.connection.execute(f"SELECT count(*) FROM events{clause}",
+                                            params).fetchone()
+        return int(count_row[0]) if count_row else 0

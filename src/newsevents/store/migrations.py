@@ -1,0 +1,141 @@
+"""Schema migrations, applied in order and recorded in ``schema_migrations``.
+
+A migration is never edited once released: change the schema by appending a new one, so
+that every existing store can be brought up to date by opening it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", """
+        CREATE TABLE articles (
+            doc_id VARCHAR PRIMARY KEY,
+            raw_id VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            lang VARCHAR,
+            text VARCHAR,
+            dateline_place VARCHAR,
+            dateline_agency VARCHAR,
+            n_events INTEGER,
+            pipeline_version VARCHAR,
+            record JSON,
+            processed_at TIMESTAMP
+        );
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            story_id VARCHAR,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR[],
+            cameo VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            status VARCHAR,
+            actor_country VARCHAR,
+            actor_sector VARCHAR,
+            actor_name VARCHAR,
+            actor_id VARCHAR,
+            recipient_country VARCHAR,
+            recipient_sector VARCHAR,
+            recipient_name VARCHAR,
+            recipient_id VARCHAR,
+            reciprocal BOOLEAN,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geonameid BIGINT,
+            date VARCHAR,
+            date_start DATE,
+            date_precision VARCHAR,
+            sentence_index INTEGER,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            trigger_text VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            confidence DOUBLE,
+            why VARCHAR,
+            record JSON
+        );
+        CREATE INDEX events_doc ON events (doc_id);
+        CREATE INDEX events_dyad ON events (actor_country, recipient_country);
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            actor_id VARCHAR,
+            PRIMARY KEY (event_id, role, position)
+        );
+        CREATE TABLE actor_mentions (
+            doc_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            actor_id VARCHAR,
+            kind VARCHAR,
+            PRIMARY KEY (doc_id, start_char, end_char)
+        );
+        CREATE TABLE errors (
+            id VARCHAR PRIMARY KEY,
+            document VARCHAR,
+            doc_id VARCHAR,
+            stage VARCHAR,
+            reason VARCHAR,
+            fatal BOOLEAN,
+            recorded_at TIMESTAMP
+        );
+    """),
+)
+
+
+def apply_migrations(connection: duckdb.DuckDBPyConnection) -> list[int]:
+    """Bring the schema up to date; return the versions applied now."""
+    connection.execute("""
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)
+    """)
+    done = {row[0] for row in connection.execute("SELECT version FROM schema_migrations")
+            .fetchall()}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute(migration.sql)
+            connection.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                [migration.version, migration.name])
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied
