@@ -86,6 +86,8 @@ class Pipeline:
     def process_batch(self, articles: Sequence[Article]) -> list[Document]:
         """Process articles together (one ``nlp.pipe`` call), results in input order."""
         documents = [Document(article=a) for a in articles]
+        # Load shared resources first: a broken table is the run's problem, not a document's.
+        _ = (self.knowledge, self.lexicon, self.gazetteer)
         prepared: list[tuple[str, int]] = []
         cleaned: dict[int, CleanText] = {}
         for index, document in enumerate(documents):

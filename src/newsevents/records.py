@@ -185,6 +185,9 @@ class Event:
     date_precision: str | None = None
     reciprocal: bool = False
     story_id: str | None = None
+    # Character spans of places the trigger's clause names ("held talks in Astana"); used
+    # to choose the event location, not part of the public record.
+    place_hints: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _OTHER_PARTY_NOUNS = {"host", "counterpart", "guest", "visitor", "interlocutor"}
-_LEADER_SECTORS = {"GOV", None}
+# Titles that, definite and without a name, mean a particular office holder.
+_LEADER_TITLES = {"president", "leader", "premier", "chancellor", "king", "queen", "emir",
+                  "monarch", "sultan", "state", "minister", "head", "ruler"}
+_DEFINITE = {"the", "his", "her", "their", "its", "this", "that"}
 
 
 def link_coreferent_mentions(
@@ -50,22 +53,28 @@ def _antecedent(token: Token, mention: ActorMention,
         return None
     if mention.kind == "pronoun":
         return people[-1] if token.lower_ in ("he", "she", "him", "her") else None
-    if mention.kind != "role" or mention.sector not in _LEADER_SECTORS:
+    lemma = token.lemma_.lower()
+    if (mention.kind != "role" or mention.sector != "GOV" or _is_plural(token)
+            or not _is_definite(token)
+            or lemma not in _LEADER_TITLES | _OTHER_PARTY_NOUNS):
         return None
-    if _is_plural(token):
-        return None
-    if token.lemma_.lower() in _OTHER_PARTY_NOUNS and mention.country is None:
+    if lemma in _OTHER_PARTY_NOUNS and mention.country is None:
         possessor = _possessor_country(token, people)
         for person in reversed(people):
             if person.country != possessor:
                 return person
         return None
     if mention.country is None:
-        return None if token.lemma_.lower() in ("official", "minister") else people[-1]
+        return people[-1] if lemma != "minister" else None
     for person in reversed(people):
         if person.country == mention.country and person.sector in ("GOV", "ELI"):
             return person
     return None
+
+
+def _is_definite(token: Token) -> bool:
+    return any(child.lower_ in _DEFINITE for child in token.children
+               if child.dep_ in ("det", "poss"))
 
 
 def _is_plural(token: Token) -> bool:

@@ -55,7 +55,7 @@ def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = N
     return result
 
 
-def phrase_of(head: Token) -> Span:
+def phrase_of(head: Token, resolver: ActorResolver | None = None) -> Span:
     """The actor phrase headed by ``head`` (see module docstring)."""
     doc = head.doc
     start = head.i
@@ -64,20 +64,64 @@ def phrase_of(head: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"
-                                     and _is_role_like(head)):
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            end = max(end, _name_end(child))
+        elif child.dep_ == "prep" and child.lower_ == "of" and _of_belongs(head, resolver):
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "compound" or (child.dep_ == "punct" and child.i == end):
-            end = max(end, child.i + 1)
-    while end > start + 1 and doc[end - 1].is_punct:
+        elif child.dep_ == "compound" and child.i == end:
+            end = child.i + 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
 
 
-def _is_role_like(head: Token) -> bool:
-    return head.pos_ in _HEAD_POS and head.lower_ not in {"victory", "part", "issue"}
+def core_of(head: Token) -> Span:
+    """The head with its compound modifiers: what the phrase *is* ("Kremlin sources",
+    "Vladimir Putin", "trade turnover"), as opposed to what describes it."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ == "compound":
+            start = min(start, child.left_edge.i)
+    return head.doc[start:head.i + 1]
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def core_with_of(head: Token) -> Span | None:
+    """"Head of State", "Community of Independent States": a name or role whose head is
+    followed by "of" and the rest of the name."""
+    obj = _of_object(head)
+    if obj is None:
+        return None
+    return head.doc[core_of(head).start:obj.i + 1]
+
+
+def _name_end(appos: Token) -> int:
+    """End of an apposed name, without a trailing "in Astana" the parser hung on it."""
+    end = appos.i + 1
+    for child in appos.rights:
+        if child.dep_ in ("compound", "flat") or (child.pos_ == "PROPN" and child.i == end):
+            end = child.i + 1
+    return end
+
+
+def _of_belongs(head: Token, resolver: ActorResolver | None) -> bool:
+    """Does "of ..." belong to the actor phrase? After a role noun ("President of
+    Kazakhstan") or when head + "of" + object is itself a known name."""
+    if resolver is None:
+        return False
+    kb = resolver.kb
+    if any(e.kind == "role" for e in (*kb.lookup(head.lemma_), *kb.lookup(head.text))):
+        return True
+    extended = core_with_of(head)
+    return extended is not None and bool(kb.lookup(extended.text))
 
 
 def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
@@ -92,13 +136,30 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
         return None
     if token.dep_ in _INNER_DEPS and token.head.pos_ in _HEAD_POS and token.head.i > token.i:
         return None  # part of the phrase its head resolves
-    span = phrase_of(token)
+    if _is_locative(token):
+        return None  # "in Astana", "from Moscow": a place, not an actor
+    cores = [core_of(token), core_with_of(token)]
+    if not any((core is not None and resolver.kb.lookup(core.text)) or
+               (core is not None and _resolve_span(core, resolver, when, context))
+               for core in cores):
+        return None  # the head itself is no actor ("trade turnover", "importance of ...")
+    span = phrase_of(token, resolver)
     resolution = _resolve_span(span, resolver, when, context)
     if resolution is None:
         return None
-    start, end = span.start_char, span.end_char
-    return ActorMention(span.text, start, end, resolution.name, resolution.country,
-                        resolution.sector, resolution.id, kind=resolution.kind)
+    return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
+                        resolution.country, resolution.sector, resolution.id,
+                        kind=resolution.kind)
+
+
+_LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "across", "within", "throughout",
+                   "outside", "around"}
+
+
+def _is_locative(token: Token) -> bool:
+    """A place name governed by a locative preposition ("talks in Astana")."""
+    return (token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj"
+            and token.head.lower_ in _LOCATIVE_PREPS)
 
 
 def _resolve_span(span: Span, resolver: ActorResolver, when: date | None,

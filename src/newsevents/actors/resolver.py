@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsevents.actors.knowledge import Entry, KnowledgeBase, Person, name_skeleton
+from newsevents.actors.knowledge import Entry, KnowledgeBase, Person, Role, name_skeleton
 
 _WORD = re.compile(r"[^\s\-–—,;:()\"“”]+")
 _FORMER = {"former", "ex", "ex-", "late", "then"}
@@ -28,6 +28,7 @@ class Resolution:
     sector: str | None
     id: str
     kind: str  # person | organization | metonym | country | role
+    role_kind: str | None = None  # title | person | group | equipment, for kind "role"
 
     def to_dict(self) -> dict[str, str | None]:
         return {"country": self.country, "sector": self.sector, "name": self.name,
@@ -78,6 +79,7 @@ class ActorResolver:
                                   f"{entry.iso3}-{entry.sector}", "metonym")
         country = next((h.entry.iso3 for h in hits
                         if h.entry.kind in ("country", "adjective", "capital")), None)
+        role = _head_role(hits)
         sector = _role_sector(hits)
         if former and sector in (None, "GOV"):
             sector = "ELI"
@@ -85,13 +87,13 @@ class ActorResolver:
             return None
         if country is None:
             country = context
-        only_capital = all(h.entry.kind in ("capital", "role") for h in hits) and sector is None
-        if only_capital and any(h.entry.kind == "capital" for h in hits):
-            sector = "GOV"  # "Moscow said" – the capital standing for the government
-        kind = "role" if sector else "country"
         name = person_name or " ".join(words)
+        if role is None and any(h.entry.kind == "capital" for h in hits):
+            # "Moscow said": the capital standing for the government
+            return Resolution(name, country, "GOV", f"{country}-GOV", "metonym")
+        kind = "role" if sector else "country"
         return Resolution(name, country, sector, f"{country or 'UNK'}-{sector or 'STATE'}",
-                          kind)
+                          kind, role.kind if role else None)
 
     def person_by_name(self, name: str, when: date | None) -> Person | None:
         """A known person by full name, variant, transliteration or (unique) surname."""
@@ -157,10 +159,15 @@ def _ranked(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))
 
 
+def _head_role(hits: list[_Hit]) -> Role | None:
+    roles = [h.entry.role for h in hits if h.entry.role is not None]
+    return roles[-1] if roles else None
+
+
 def _role_sector(hits: list[_Hit]) -> str | None:
-    """The sector of the phrase's head role: the last role noun ("army spokesman" -> GOV?
-    no: the last word names what the actor is, so "army spokesman" -> spokesman's sector
-    unless a group noun earlier marks the institution, e.g. "army" -> MIL)."""
+    """The sector of the phrase's head role, the last role noun ("Kazakh foreign minister"),
+    except that an institution named before a generic GOV person noun decides
+    ("army spokesman" -> MIL, "police chief" -> COP)."""
     roles = [h.entry.role for h in hits if h.entry.role is not None]
     if not roles:
         return None

@@ -10,6 +10,8 @@ from rich.console import Console
 
 from newsevents.cli import clean_errors
 from newsevents.evaluation.plover import evaluate_plover
+from newsevents.pipeline import Pipeline
+from newsevents.settings import Settings
 
 
 @click.group("eval")
@@ -29,7 +31,7 @@ def evaluate() -> None:
 @clean_errors
 def plover(data: str, as_json: bool) -> None:
     """Event-type accuracy and (actor, recipient, type) triple P/R/F1."""
-    scores = evaluate_plover(Path(data))
+    scores = evaluate_plover(Path(data), Pipeline(Settings.resolve()))
     result = scores.to_dict()
     if as_json:
         click.echo(json.dumps(result, indent=1))

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"}
+_STATE_VERBS = {"be", "base", "remain", "seem", "become", "rest", "stay"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "outside", "on"}
 
 
 def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str) -> list[Event]:
@@ -30,7 +32,8 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
     for index, sentence in enumerate(_content_sentences(doc)):
         for token in sentence:
             rule = match_trigger(token, lexicon)
-            if rule is None or _covered_by_governing_trigger(token, lexicon):
+            if (rule is None or _covered_by_governing_trigger(token, lexicon)
+                    or _describes_a_state(token)):
                 continue
             roles = verb_roles(token, actors) if rule.pos == "VERB" else noun_roles(token,
                                                                                   actors)
@@ -70,12 +73,36 @@ def _covered_by_governing_trigger(token: Token, lexicon: Lexicon) -> bool:
     return match_trigger(token.head, lexicon) is not None
 
 
+def _describes_a_state(token: Token) -> bool:
+    """"Cooperation between X and Y is based on trust" describes relations, not an event."""
+    return (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.lemma_.lower() in _STATE_VERBS)
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb that carries tense and modality for a trigger: the light verb for a
+    nominal object ("will hold talks"), else the trigger itself."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+        return token.head
+    return token
+
+
+def _place_hints(token: Token) -> list[tuple[int, int]]:
+    hints = []
+    for owner in {token, _clause_head(token)}:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                hints.extend((obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+                             for obj in prep.children if obj.dep_ == "pobj")
+    return hints
+
+
 def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: TriggerRule,
                  roles: Roles) -> Event | None:
-    if not roles.actor and not roles.recipient:
-        return None
-    if rule.ambiguous and not (roles.actor and roles.recipient):
-        return None  # "strike", "fire", "beat": only between two resolved actors
+    if not roles.actor and not (roles.passive and roles.recipient):
+        return None  # who did it? (a passive "X was attacked" may leave it unsaid)
+    if rule.ambiguous and not (roles.recipient or any(a.sector for a in roles.actor)):
+        return None  # "beat", "strike", "rally": sports and business use them too
     actor_ids = {a.id for a in roles.actor}
     recipient = [r for r in roles.recipient if r.id not in actor_ids]
     reciprocal = False
@@ -83,7 +110,7 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
         reciprocal = True  # "Putin and Nazarbayev met": each is the other's recipient
         recipient = list(reversed(roles.actor))
     code = cameo_code(rule.cameo)
-    status = event_status(token)
+    status = event_status(_clause_head(token))
     text, start, end = _stripped(sentence)
     confidence = _confidence(rule, roles.actor, recipient, token)
     why = (f"{rule.description} -> {rule.event_type}/{rule.cameo}; "
@@ -96,6 +123,7 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
         start=start, end=end,
         trigger=Trigger(token.text, token.idx, token.idx + len(token.text), rule.lemma),
         confidence=confidence, why=why, reciprocal=reciprocal,
+        place_hints=_place_hints(token),
     )
 
 

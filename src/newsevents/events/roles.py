@@ -30,6 +30,7 @@ class Roles:
     actor: list[ActorMention] = field(default_factory=list)
     recipient: list[ActorMention] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    passive: bool = False
 
     @property
     def empty(self) -> bool:
@@ -52,10 +53,24 @@ def _actors_at(tokens: list[Token], actors: DocumentActors) -> list[ActorMention
             mention = actors.at(head)
             if mention is None:
                 # "President of Kazakhstan X": the person is inside the phrase
-                mention = _nested_person(head, actors)
+                mention = _nested_person(head, actors) or _of_chain(head, actors)
             if mention is not None and mention.country is not None:
                 found.append(mention)
     return _unique(found)
+
+
+def _of_chain(head: Token, actors: DocumentActors, depth: int = 2) -> ActorMention | None:
+    """"the summit of heads of state of the CIS" -> the CIS."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = actors.at(obj)
+                    if found is None and depth > 1:
+                        found = _of_chain(obj, actors, depth - 1)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _nested_person(head: Token, actors: DocumentActors) -> ActorMention | None:
@@ -69,13 +84,18 @@ def _nested_person(head: Token, actors: DocumentActors) -> ActorMention | None:
 
 
 def _unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per actor; an unnamed role ("his Russian counterpart") that a named
+    person of the same country and sector in the same list already covers is dropped."""
+    named = {(m.country, m.sector) for m in mentions if m.kind in ("person", "coreference")}
     seen: set[str] = set()
     result = []
     for mention in mentions:
         key = mention.id or mention.text
-        if key not in seen:
-            seen.add(key)
-            result.append(mention)
+        if key in seen or (mention.kind == "role" and (mention.country, mention.sector)
+                           in named):
+            continue
+        seen.add(key)
+        result.append(mention)
     return result
 
 
@@ -95,8 +115,8 @@ def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token
 
 def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
     """Actor and recipient of a verbal trigger."""
-    roles = Roles()
     passive = bool(_children(verb, "nsubjpass", "auxpass"))
+    roles = Roles(passive=passive)
     subjects = _children(verb, "nsubj", "nsubjpass")
     agents = [obj for prep in _children(verb, "agent") for obj in _children(prep, "pobj")]
     if passive:

@@ -49,7 +49,8 @@ def event_status(trigger: Token) -> str:
         if lemma in _HYPOTHETICAL_GOVERNORS and node.dep_ in ("xcomp", "ccomp"):
             return "hypothetical"
         governor_status = _own_status(governor)
-        if governor_status in ("future", "hypothetical") and node.dep_ in ("xcomp", "conj"):
+        if governor_status in ("future", "hypothetical") and node.dep_ in ("xcomp", "conj",
+                                                                            "advcl"):
             return governor_status
         if node.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "attr"):
             break

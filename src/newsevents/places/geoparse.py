@@ -69,8 +69,9 @@ def _place(text: str, start: int, end: int, entry: GazetteerEntry, feature: str)
 
 
 def attach_locations(events: list[Event], places: list[Place]) -> None:
-    """Give each event the place named in its sentence (a city before a country), else
-    the dateline place, else the document's most mentioned city."""
+    """Locate each event: a place its own clause names ("met in Astana"), else the
+    dateline, else a city in its sentence, else a country in its sentence, else the
+    document's most mentioned city."""
     dateline = next((p for p in places if p.feature == "dateline"), None)
     cities = [p for p in places if p.feature == "city"]
     focus = None
@@ -80,8 +81,8 @@ def attach_locations(events: list[Event], places: list[Place]) -> None:
     for event in events:
         inside = [p for p in places if event.start <= p.start and p.end <= event.end
                   and p.feature != "dateline"]
-        in_sentence = (sorted(inside, key=lambda p: p.feature != "city") or [None])[0]
-        if in_sentence is not None and in_sentence.feature == "country":
-            in_sentence = dateline if dateline and dateline.country == in_sentence.country \
-                else in_sentence
-        event.location = in_sentence or dateline or focus
+        hinted = [p for p in inside if any(s <= p.start and p.end <= e
+                                           for s, e in event.place_hints)]
+        in_city = [p for p in inside if p.feature == "city"]
+        candidates = [*hinted[:1], dateline, *in_city[:1], *inside[:1], focus]
+        event.location = next((c for c in candidates if c is not None), None)

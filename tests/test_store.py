@@ -1,0 +1,78 @@
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from builders import document
+from newsevents.errors import StoreError
+from newsevents.records import ErrorRecord
+from newsevents.store import MIGRATIONS, EventFilter, Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "events.duckdb") as opened:
+        yield opened
+
+
+def test_migrations_are_recorded_once(tmp_path):
+    path = tmp_path / "m.duckdb"
+    Store(path).close()
+    Store(path).close()
+    rows = duckdb.connect(str(path)).execute(
+        "SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+    assert rows == [(m.version, m.name) for m in MIGRATIONS]
+
+
+def test_writing_the_same_documents_twice_changes_nothing(store):
+    store.write([document()])
+    first = store.counts(), store.events()
+    store.write([document()])
+    store.write([document(), document()])  # duplicates inside one batch too
+    assert (store.counts(), store.events()) == first
+    assert first[0]["articles"] == 1 and first[0]["events"] == 1
+
+
+def test_event_records_round_trip_and_filters(store):
+    store.write([document()])
+    [record] = store.events(EventFilter(actor_country="vnm", recipient_country="LAO"))
+    assert record["event_type"] == "CONSULT"
+    assert record["actor"][0]["name"] == "Pham Minh Chinh"
+    assert record["trigger"] == {"text": "met", "start": 42, "end": 45}
+    assert store.events(EventFilter(actor_country="LAO")) == []
+    assert store.events(EventFilter(date_from="2024-01-09")) == []
+    assert len(store.events(EventFilter(date_from="2024-01-01", date_to="2024-01-08"))) == 1
+    assert len(store.events(EventFilter(text="vientiane"))) == 1
+
+
+def test_failed_documents_store_only_their_errors(store):
+    store.write([document(failed=True)])
+    counts = store.counts()
+    assert (counts["articles"], counts["events"], counts["errors"]) == (0, 0, 1)
+    assert store.errors()[0]["reason"] == "empty document"
+
+
+def test_errors_without_documents_are_idempotent(store):
+    error = ErrorRecord("feed.jsonl:3", "ingest", "not a JSON object")
+    store.record_errors([error])
+    store.record_errors([error])
+    assert store.counts()["errors"] == 1
+
+
+def test_exports(store, tmp_path):
+    store.write([document()])
+    parquet = tmp_path / "e.parquet"
+    assert store.export_table(parquet, "parquet") == 1
+    table = pq.read_table(parquet)
+    assert table.column("actor_country").to_pylist() == ["VNM"]
+    csv_path = tmp_path / "e.csv"
+    store.export_table(csv_path, "csv")
+    assert csv_path.read_text().splitlines()[0].startswith("id,doc_id,story_id,event_type")
+    records = list(store.iter_event_records())
+    assert json.loads(json.dumps(records))[0]["recipient"][0]["country"] == "LAO"
+
+
+def test_read_only_store_must_exist(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "absent.duckdb", read_only=True)

@@ -1,0 +1,64 @@
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents.times import normalize_expression, parse_published
+
+THURSDAY = date(2015, 10, 15)
+
+
+def value(text, anchor=THURSDAY, future=False):
+    return normalize_expression(text, anchor, future)[:2]
+
+
+def test_weekdays_point_back_unless_the_sentence_is_future():
+    assert value("on Thursday") == ("2015-10-15", "day")
+    assert value("Monday") == ("2015-10-12", "day")
+    assert value("on Friday", future=True) == ("2015-10-16", "day")
+    assert value("last Thursday") == ("2015-10-08", "day")
+
+
+def test_deictic_days():
+    assert value("today") == ("2015-10-15", "day")
+    assert value("yesterday") == ("2015-10-14", "day")
+    assert value("tomorrow") == ("2015-10-16", "day")
+
+
+def test_months_years_weeks_decades():
+    assert value("last September") == ("2015-09", "month")
+    assert value("in November", future=True) == ("2015-11", "month")
+    assert value("this year") == ("2015", "year")
+    assert value("last year") == ("2014", "year")
+    assert value("in 2014") == ("2014", "year")
+    assert value("the last week", anchor=date(2013, 3, 22)) == ("2013-W11", "week")
+    assert value("early 1900s") == ("190", "decade")
+    assert value("the 1990s") == ("199", "decade")
+
+
+def test_absolute_dates():
+    assert value("October 3, 2016") == ("2016-10-03", "day")
+    assert value("3 October 2016") == ("2016-10-03", "day")
+    assert value("Oct. 3") == ("2015-10-03", "day")
+    assert value("March 2014") == ("2014-03", "month")
+
+
+def test_no_anchor_gives_null_with_reason_never_a_guess():
+    result = normalize_expression("on Thursday", None)
+    assert result[0] is None and "no publication date" in result[2]
+    assert normalize_expression("October 3, 2016", None)[0] == "2016-10-03"
+
+
+def test_parse_published():
+    assert parse_published("2015-10-15") == THURSDAY
+    assert parse_published("2015-10-15T08:30:00Z") == THURSDAY
+    assert parse_published("15/10/2015") is None
+    assert parse_published(None) is None
+
+
+@given(st.text(max_size=60), st.booleans())
+def test_normaliser_never_crashes(text, future):
+    value_, precision, reason = normalize_expression(text, THURSDAY, future)
+    assert (value_ is None) == (reason is not None) or value_ is None
+    if value_ is not None:
+        assert precision in {"day", "week", "month", "year", "decade"}
