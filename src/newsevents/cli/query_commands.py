@@ -142,5 +142,5 @@ def actor(text: str, when: str | None, context: str | None) -> None:
     Example:
       newsevents actor "the Kazakh President" --date 2015-10-15
     """
-    click.echo(json.dumps(Pipeline(Settings.resolve()).resolve_actor(text, date=when, context=context),
-                          ensure_ascii=False))
+    resolved = Pipeline(Settings.resolve()).resolve_actor(text, date=when, context=context)
+    click.echo(json.dumps(resolved, ensure_ascii=False))
