@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsevents.store import Store
@@ -64,19 +65,19 @@ def render_summary(summary: StoreSummary, console: Console) -> None:
         types.add_column(column, overflow="fold")
     for row in summary.by_type:
         types.add_row(row["event_type"], row["cameo"], str(row["events"]),
-                      _short(row["example"]))
+                      escape(_short(row["example"])))
     console.print(types)
     dyads = Table(title="Events by dyad (actor -> recipient)", expand=True)
     for column in ("actor", "recipient", "events", "types", "example sentence"):
         dyads.add_column(column, overflow="fold")
     for row in summary.by_dyad:
         dyads.add_row(row["actor"], row["recipient"], str(row["events"]), row["types"],
-                      _short(row["example"]))
+                      escape(_short(row["example"])))
     console.print(dyads)
     if summary.errors:
         errors = Table(title="Documents with errors")
         for column in ("document", "stage", "reason"):
             errors.add_column(column, overflow="fold")
         for row in summary.errors:
-            errors.add_row(row["document"], row["stage"], row["reason"])
+            errors.add_row(escape(row["document"]), row["stage"], escape(row["reason"]))
         console.print(errors)

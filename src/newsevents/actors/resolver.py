@@ -132,6 +132,9 @@ class ActorResolver:
             for n in range(min(longest, len(words) - i), 0, -1):
                 phrase = " ".join(words[i:i + n])
                 entries = [e for e in self.kb.lookup(phrase) if _usable(e, phrase)]
+                if not entries:
+                    singular = " ".join([*words[i:i + n - 1], singular_noun(words[i + n - 1])])
+                    entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]
                 if entries:
                     hits.extend(_Hit(i, i + n, phrase, e) for e in _ranked(entries))
                     i += n
@@ -139,6 +142,21 @@ class ActorResolver:
             else:
                 i += 1
         return hits
+
+
+def singular_noun(word: str) -> str:
+    """English plural -> singular, enough for role nouns: officials, militias, policemen,
+    authorities, businessmen, countries."""
+    lower = word.lower()
+    if lower.endswith("men") and len(lower) > 4:
+        return word[:-3] + "man"
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        return word[:-1]
+    return word
 
 
 def _usable(entry: Entry, phrase: str) -> bool:

@@ -12,7 +12,6 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
 from newsevents import __version__
 from newsevents.errors import ConfigurationError, NewsEventsError
@@ -30,10 +29,10 @@ def clean_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except ConfigurationError as error:
-            Console(stderr=True).print(f"[red]error:[/] {error}")
+            click.secho(f"error: {error}", fg="red", err=True)
             sys.exit(EXIT_USAGE)
         except NewsEventsError as error:
-            Console(stderr=True).print(f"[red]error:[/] {error}")
+            click.secho(f"error: {error}", fg="red", err=True)
             sys.exit(EXIT_FAILURE)
 
     return wrapper  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from newsevents.cli import EXIT_OK, EXIT_SOME_FAILED, clean_errors
 from newsevents.errors import InputError
@@ -48,10 +49,10 @@ def _run(items: Iterable[Article | InputError], settings: Settings, *, as_json: 
                     f"[bold]{run.documents}[/] documents: {run.processed} processed "
                     f"({run.skipped} already stored), {run.failed} failed; "
                     f"{run.events} events; {run.documents_per_second:.1f} docs/s -> "
-                    f"{settings.db}")
+                    f"{escape(settings.db)}")
                 for error in run.errors:
-                    console.print(f"[yellow]skipped[/] {error.document} "
-                                  f"({error.stage}): {error.reason}", highlight=False)
+                    click.secho(f"skipped {error.document} ({error.stage}): {error.reason}",
+                                fg="yellow", err=True)
             if show_summary:
                 render_summary(summarize(store), console)
     sys.exit(EXIT_SOME_FAILED if run.failed else EXIT_OK)

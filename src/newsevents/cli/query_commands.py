@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsevents.cli import clean_errors
@@ -95,8 +96,9 @@ def events(db: str | None, actor_country: str | None, recipient_country: str | N
         for column in ("date", "type", "status", "actor", "recipient", "location", "text"):
             table.add_column(column, overflow="fold")
         for row in map(_flat, records):
-            table.add_row(row["date"], f"{row['event_type']} {row['cameo']}", row["status"],
-                          row["actor"], row["recipient"], row["location"], row["text"])
+            table.add_row(*(escape(value) for value in (
+                row["date"], f"{row['event_type']} {row['cameo']}", row["status"],
+                row["actor"], row["recipient"], row["location"], row["text"])))
         Console().print(table)
 
 

@@ -1,0 +1,122 @@
+"""The command line, run in-process with click's runner against temporary stores."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import main
+
+pytestmark = pytest.mark.model
+
+STORY = ("TBILISI (Caucasus Wire) - Georgian Prime Minister Irakli Garibashvili met "
+         "Azerbaijani President Ilham Aliyev in Tbilisi on Tuesday.\n\nThe two leaders "
+         "signed an agreement on energy transit.\n")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORY, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\xff\x00 binary junk")
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "j1", "text": STORY.replace("Tuesday", "Monday"),
+                    "published": "2023-03-06"}) + "\n{truncated\n", encoding="utf-8")
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_process_reports_counts_and_exit_code_1_when_some_fail(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    result = run("process", corpus, "--db", db, "--published", "2023-03-07", "--json")
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert (summary["documents"], summary["processed"], summary["failed"]) == (4, 2, 2)
+    assert summary["documents"] == summary["processed"] + summary["failed"]
+    assert summary["events"] >= 2
+    reasons = {e["reason"] for e in summary["errors"]}
+    assert "binary content, not text" in reasons
+    assert any(r.startswith("not a JSON object") for r in reasons)
+
+
+def test_rerun_is_idempotent(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    first = json.loads(run("process", corpus, "--db", db, "--published", "2023-03-07",
+                           "--json").stdout)
+    events_before = run("events", "--db", db, "--format", "json", "--limit", "1000").stdout
+    again = json.loads(run("process", corpus, "--db", db, "--published", "2023-03-07",
+                           "--json").stdout)
+    assert again["skipped"] == first["processed"] and again["events"] == 0
+    forced = json.loads(run("process", corpus, "--db", db, "--published", "2023-03-07",
+                            "--json", "--reprocess").stdout)
+    assert forced["events"] == first["events"]
+    assert run("events", "--db", db, "--format", "json",
+               "--limit", "1000").stdout == events_before
+
+
+def test_events_filters_and_formats(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    run("process", corpus, "--db", db, "--published", "2023-03-07", "--quiet")
+    records = json.loads(run("events", "--db", db, "--actor-country", "GEO",
+                             "--event-type", "CONSULT", "--format", "json").stdout)
+    assert records and all(r["event_type"] == "CONSULT" for r in records)
+    assert records[0]["recipient"][0]["country"] == "AZE"
+    none = json.loads(run("events", "--db", db, "--actor-country", "FRA",
+                          "--format", "json").stdout)
+    assert none == []
+    dated = json.loads(run("events", "--db", db, "--since", "2023-03-07", "--until",
+                           "2023-03-07", "--format", "json").stdout)
+    assert {r["date"] for r in dated} == {"2023-03-07"}
+    csv_out = run("events", "--db", db, "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "id,date,event_type,cameo,status,actor,recipient,location,text"
+    table = run("events", "--db", db).stdout
+    assert "CONSULT" in table
+
+
+def test_export_formats(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    run("process", corpus, "--db", db, "--published", "2023-03-07", "--quiet")
+    parquet, jsonl = tmp_path / "e.parquet", tmp_path / "e.jsonl"
+    assert run("export", "--db", db, "--format", "parquet", "-o", parquet).exit_code == 0
+    assert run("export", "--db", db, "--format", "jsonl", "-o", jsonl).exit_code == 0
+    rows = pq.read_table(parquet).num_rows
+    lines = jsonl.read_text(encoding="utf-8").splitlines()
+    assert rows == len(lines) > 0
+    assert {"actor", "recipient", "trigger"} <= set(json.loads(lines[0]))
+
+
+def test_summary_and_demo(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    result = run("demo", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Events by type" in result.stdout and "Events by dyad" in result.stdout
+    summary = json.loads(run("summary", "--db", db, "--json").stdout)
+    assert summary["counts"]["articles"] == 12
+    assert summary["by_type"][0]["example"]
+
+
+def test_clean_errors_and_exit_codes(tmp_path):
+    missing = run("events", "--db", tmp_path / "nope.duckdb")
+    assert missing.exit_code == 3 and "does not exist" in missing.stderr
+    bad_setting = run("process", tmp_path, "--db", tmp_path / "x.duckdb", "--batch-size", 0)
+    assert bad_setting.exit_code == 2 and "must be >= 1" in bad_setting.stderr
+    usage = run("export", "--db", tmp_path / "x.duckdb", "--format", "xml", "-o", "o")
+    assert usage.exit_code == 2
+
+
+def test_actor_command():
+    result = run("actor", "President Nursultan Nazarbayev", "--date", "2015-10-15")
+    assert json.loads(result.stdout)["country"] == "KAZ"
+
+
+def test_every_command_has_help_with_examples():
+    for command in ("process", "demo", "summary", "events", "export", "actor", "eval"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example" in result.stdout, command

@@ -1,0 +1,112 @@
+"""Every row of every packaged knowledge table is valid (codes, dates, ids)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from datetime import date
+
+import pycountry
+import pytest
+
+from newsevents.actors.knowledge import (
+    COUNTRY_COLUMNS,
+    OFFICE_COLUMNS,
+    ORGANIZATION_COLUMNS,
+    ROLE_COLUMNS,
+    KnowledgeBase,
+)
+from newsevents.errors import KnowledgeBaseError
+from newsevents.events.lexicon import TRIGGER_COLUMNS, load_lexicon
+from newsevents.events.ontology import CAMEO_COLUMNS, PLOVER_TYPES, cameo_codes, quad_class_of
+from newsevents.tables import packaged_table, read_table
+
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
+SECTORS = {"GOV", "MIL", "BUS", "LEG", "JUD", "COP", "REB", "OPP", "CVL", "LAB", "MED", "EDU",
+           "REL", "JRN", "ELI", "AGR", "REF", "SPY", "CRM"}
+OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+           "speaker", "chief_of_staff", "un_secretary_general", "eu_commission_president",
+           "nato_secretary_general", "vice_president"}
+
+
+def rows(name, columns):
+    return list(read_table(packaged_table(name), columns))
+
+
+def test_countries():
+    table = rows("countries.tsv", COUNTRY_COLUMNS)
+    codes = [r["iso3"] for r in table]
+    assert not [c for c, n in Counter(codes).items() if n > 1]
+    assert set(codes) == ISO3
+    assert all(r["name"] for r in table)
+
+
+def test_organizations():
+    table = rows("organizations.tsv", ORGANIZATION_COLUMNS)
+    assert not [i for i, n in Counter(r["id"] for r in table).items() if n > 1]
+    for row in table:
+        assert row["code"] in ISO3 | NON_STATE, row
+        assert row["sector"] in SECTORS, row
+        assert row["name"], row
+
+
+def test_roles():
+    table = rows("roles.tsv", ROLE_COLUMNS)
+    assert not [t for t, n in Counter(r["term"] for r in table).items() if n > 1]
+    for row in table:
+        assert row["sector"] in SECTORS, row
+        assert row["kind"] in {"title", "person", "group", "equipment"}, row
+
+
+def test_office_holders_terms():
+    table = rows("office_holders.tsv", OFFICE_COLUMNS)
+    variants: dict[str, str] = {}
+    terms: dict[tuple[str, str], list[tuple[date, date | None]]] = {}
+    for row in table:
+        assert row["country"] in ISO3 | {"IGO"}, row
+        assert row["sector"] in SECTORS, row
+        assert row["office"] in OFFICES, row
+        start = date.fromisoformat(row["start"])
+        end = date.fromisoformat(row["end"]) if row["end"] else None
+        assert end is None or start <= end, row
+        assert variants.setdefault(row["person_id"], row["variants"]) == row["variants"], row
+        terms.setdefault((row["person_id"], row["office"]), []).append((start, end))
+    for key, spans in terms.items():
+        spans.sort()
+        for (_, end), (next_start, _) in itertools.pairwise(spans):
+            assert end is not None and end <= next_start, key
+
+
+def test_cameo_codes():
+    codes = cameo_codes()
+    assert {f"{root:02d}" for root in range(1, 21)} <= set(codes)
+    for code in codes.values():
+        assert code.quad_class == quad_class_of(code.code)
+        assert -10.0 <= code.goldstein <= 10.0
+        assert code.plover is None or code.plover in PLOVER_TYPES
+    header = tuple(packaged_table("cameo_codes.tsv").read_text().splitlines()[0].split("\t"))
+    assert header == CAMEO_COLUMNS
+
+
+def test_trigger_lexicon_covers_every_plover_type():
+    lexicon = load_lexicon()
+    table = rows("triggers.tsv", TRIGGER_COLUMNS)
+    keys = Counter((r["lemma"], r["pos"], r["particle"]) for r in table)
+    assert not [k for k, n in keys.items() if n > 1]
+    types = Counter(r["event_type"] for r in table)
+    assert set(types) == set(PLOVER_TYPES)
+    assert min(types.values()) >= 12
+    assert len(lexicon) == len(table)
+    codes = cameo_codes()
+    for row in table:
+        assert codes[row["cameo"]].plover == row["event_type"], row
+
+
+def test_malformed_table_fails_loudly(tmp_path):
+    for name in ("countries.tsv", "organizations.tsv", "roles.tsv", "office_holders.tsv"):
+        (tmp_path / name).write_text(packaged_table(name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (tmp_path / "roles.tsv").write_text("term\tsector\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="header"):
+        KnowledgeBase.load(tmp_path)
