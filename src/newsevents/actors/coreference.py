@@ -29,13 +29,19 @@ def link_coreferent_mentions(
 ) -> list[tuple[Token, ActorMention]]:
     """Return ``found`` with role phrases and pronouns filled from earlier named people."""
     people: list[ActorMention] = []  # named persons, most recent last
+    others: list[tuple[Token, ActorMention]] = []  # countries, organisations, groups
     linked: list[tuple[Token, ActorMention]] = []
     for token, mention in found:
         if mention.kind == "person":
             people.append(mention)
             linked.append((token, mention))
             continue
-        antecedent = _antecedent(token, mention, people)
+        if mention.kind == "pronoun" and token.lower_ in _NON_PERSONAL:
+            antecedent = _group_antecedent(token, others)
+        else:
+            antecedent = _antecedent(token, mention, people)
+        if mention.kind != "pronoun" and antecedent is None:
+            others.append((token, mention))
         if antecedent is not None:
             mention = replace(mention, name=antecedent.name, country=antecedent.country,
                               sector=antecedent.sector, id=antecedent.id,
@@ -69,6 +75,29 @@ def _antecedent(token: Token, mention: ActorMention,
     for person in reversed(people):
         if person.country == mention.country and person.sector in ("GOV", "ELI"):
             return person
+    return None
+
+
+_NON_PERSONAL = {"it", "they", "them"}
+_SENTENCE_WINDOW = 2
+
+
+def _group_antecedent(token: Token,
+                      others: list[tuple[Token, ActorMention]]) -> ActorMention | None:
+    """"it" -> the latest country or organisation; "they" -> the latest plural or
+    coordinated group, within the last two sentences."""
+    plural = token.lower_ != "it"
+    sentences = list(token.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+    window_start = sentences[max(0, here - _SENTENCE_WINDOW + 1)].start
+    for candidate, mention in reversed(others):
+        if candidate.i < window_start or candidate.i >= token.i:
+            continue
+        is_plural = candidate.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" for c in candidate.children)
+        if plural == is_plural and (plural or mention.kind in (
+                "country", "organization", "metonym")):
+            return mention
     return None
 
 

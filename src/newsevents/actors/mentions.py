@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 _LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
               "punct", "npadvmod", "advmod"}
-_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it"}
+_NUMBER_TAGS = {"NNS", "NNPS"}
 _HEAD_POS = {"NOUN", "PROPN"}
 _INNER_DEPS = {"compound", "amod", "poss", "nmod"}  # tokens that are part of a larger phrase
 
@@ -154,6 +155,33 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
 
 _LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "across", "within", "throughout",
                    "outside", "around"}
+
+
+def _people_of_a_nation(token: Token, resolver: ActorResolver) -> bool:
+    """"Palestinian prisoners", "Iraqi Kurds": a plural noun of people qualified by a
+    nationality is an actor even when the noun itself is not in the role table."""
+    if token.tag_ not in _NUMBER_TAGS:
+        return False
+    return any(child.dep_ in ("amod", "compound") and any(
+        e.kind in ("adjective", "country") for e in resolver.kb.lookup(child.text))
+        for child in token.children)
+
+
+def _country_from_place_phrase(token: Token, resolver: ActorResolver) -> str | None:
+    """"students throughout Indonesia", "police in Kenya": a role's country from a place
+    phrase hanging on it."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ROLE_PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "NORP"):
+                resolved = resolver.resolve(core_of(obj).text)
+                if resolved is not None and resolved.country:
+                    return resolved.country
+    return None
+
+
+_ROLE_PLACE_PREPS = {"in", "from", "of", "throughout", "across"}
 
 
 def _is_locative(token: Token) -> bool:

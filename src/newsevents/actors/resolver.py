@@ -66,7 +66,11 @@ class ActorResolver:
         if person is None and not any(h.entry.kind != "role" for h in hits):
             person = self._surname_person(words, when)
         if person is not None:
-            return self._person_resolution(person, when, former)
+            resolved = self._person_resolution(person, when, former)
+            if resolved.sector is None:  # not in office then; the text's title decides
+                resolved = Resolution(resolved.name, resolved.country, _role_sector(hits),
+                                      resolved.id, "person")
+            return resolved
         for kind in ("organization", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
             if hit is not None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
+from newsevents.events.demands import obligation_demands
+from newsevents.events.intent import recode_intent, settle_embedded
 from newsevents.events.lexicon import Lexicon, TriggerRule
 from newsevents.events.ontology import cameo_code
-from newsevents.events.roles import Roles, noun_roles, verb_roles
+from newsevents.events.roles import Roles, adjective_roles, noun_roles, verb_roles
 from newsevents.events.status import event_status
 from newsevents.records import Event, Trigger
 
@@ -30,17 +32,30 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
     """All events of ``doc``, in text order."""
     events: list[Event] = []
     for index, sentence in enumerate(_content_sentences(doc)):
+        found: list[tuple[Token, Event]] = []
         for token in sentence:
             rule = match_trigger(token, lexicon)
             if (rule is None or _covered_by_governing_trigger(token, lexicon)
                     or _describes_a_state(token)):
                 continue
-            roles = verb_roles(token, actors) if rule.pos == "VERB" else noun_roles(token,
-                                                                                  actors)
-            event = _build_event(doc_id, index, sentence, token, rule, roles)
+            event = _build_event(doc_id, index, sentence, token, rule,
+                                 _roles(token, rule, actors))
             if event is not None:
-                events.append(event)
-    return events
+                recode_intent(event)
+                found.append((token, event))
+        settle_embedded(found)
+        events.extend(event for _, event in found)
+        events.extend(obligation_demands(doc_id, index, sentence, actors,
+                                         _stripped(sentence)))
+    return sorted(events, key=lambda e: e.trigger.start)
+
+
+def _roles(token: Token, rule: TriggerRule, actors: DocumentActors) -> Roles:
+    if rule.pos == "VERB":
+        return verb_roles(token, actors)
+    if rule.pos == "ADJ":
+        return adjective_roles(token, actors)
+    return noun_roles(token, actors)
 
 
 def _content_sentences(doc: Doc) -> list[Span]:
@@ -50,9 +65,11 @@ def _content_sentences(doc: Doc) -> list[Span]:
 
 def match_trigger(token: Token, lexicon: Lexicon) -> TriggerRule | None:
     """The lexicon rule ``token`` fires, if any; particle rules win over bare ones."""
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    pos = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}.get(token.pos_)
     if pos is None:
         return None
+    if pos == "ADJ" and not any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "willing to withdraw", not "a willing partner"
     lemma = token.lemma_.lower()
     candidates = lexicon.candidates(lemma, pos) or (
         lexicon.candidates(token.lower_, pos) if token.lower_ != lemma else ())

@@ -22,7 +22,7 @@ TRIGGER_COLUMNS = ("lemma", "pos", "particle", "event_type", "mode", "cameo", "c
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     lemma: str
-    pos: str  # VERB | NOUN
+    pos: str  # VERB | NOUN | ADJ ("willing to")
     particle: str | None
     event_type: str
     mode: str | None
@@ -55,8 +55,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     for row in read_table(source, TRIGGER_COLUMNS):
         if row["event_type"] not in PLOVER_TYPES:
             raise KnowledgeBaseError(f"{source}: unknown event type {row['event_type']!r}")
-        if row["pos"] not in ("VERB", "NOUN"):
-            raise KnowledgeBaseError(f"{source}: pos must be VERB or NOUN, got {row['pos']!r}")
+        if row["pos"] not in ("VERB", "NOUN", "ADJ"):
+            raise KnowledgeBaseError(
+                f"{source}: pos must be VERB, NOUN or ADJ, got {row['pos']!r}")
         cameo_code(row["cameo"])  # raises on unknown codes
         rule = TriggerRule(
             lemma=row["lemma"].lower(), pos=row["pos"], particle=row["particle"] or None,

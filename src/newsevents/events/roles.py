@@ -11,7 +11,7 @@ Coordinated arguments are all kept ("Putin and Nazarbayev").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
@@ -49,13 +49,19 @@ def _with_conjuncts(token: Token) -> list[Token]:
 def _actors_at(tokens: list[Token], actors: DocumentActors) -> list[ActorMention]:
     found: list[ActorMention] = []
     for token in tokens:
+        group: list[ActorMention] = []
         for head in _with_conjuncts(token):
             mention = actors.at(head)
             if mention is None:
                 # "President of Kazakhstan X": the person is inside the phrase
                 mention = _nested_person(head, actors) or _of_chain(head, actors)
+            if mention is not None and mention.country is None and mention.sector and group:
+                # "Israeli helicopters and tanks": the nationality covers both
+                mention = replace(mention, country=group[0].country,
+                                  id=f"{group[0].country}-{mention.sector}")
             if mention is not None and mention.country is not None:
-                found.append(mention)
+                group.append(mention)
+        found.extend(group)
     return _unique(found)
 
 
@@ -147,6 +153,11 @@ def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
     return roles
 
 
+def subject_actors(verb: Token, actors: DocumentActors) -> list[ActorMention]:
+    """The actors of a verb's subject (its own, else borrowed from the governing clause)."""
+    return _actors_at(_children(verb, "nsubj"), actors) or _borrowed_subject(verb, actors)
+
+
 def _borrowed_subject(verb: Token, actors: DocumentActors) -> list[ActorMention]:
     node = verb
     for _ in range(3):
@@ -192,4 +203,19 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
                 roles.recipient = found
                 roles.evidence.append(f"noun prep '{prep}'")
                 break
+    return roles
+
+
+def adjective_roles(adjective: Token, actors: DocumentActors) -> Roles:
+    """"Syria is willing to withdraw its troops from Lebanon": the copula's subject acts;
+    the recipient is whoever the intended action is directed at."""
+    roles = Roles()
+    roles.actor = subject_actors(adjective.head, actors) if adjective.dep_ == "acomp" else []
+    if roles.actor:
+        roles.evidence.append(f"subject of '{adjective.head.lemma_}'")
+    for action in _children(adjective, "xcomp"):
+        roles.recipient = verb_roles(action, actors).recipient
+        if roles.recipient:
+            roles.evidence.append(f"recipient of '{action.lemma_}'")
+            break
     return roles
