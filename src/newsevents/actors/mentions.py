@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coreference import link_coreferent_mentions
+from newsevents.actors.modifiers import modifier_mentions
 from newsevents.actors.resolver import ActorResolver, Resolution
 from newsevents.records import ActorMention
 
@@ -34,9 +35,20 @@ class DocumentActors:
 
     mentions: list[ActorMention] = field(default_factory=list)
     by_head: dict[int, ActorMention] = field(default_factory=dict)
+    modifiers: dict[int, ActorMention] = field(default_factory=dict)
+    locations: dict[int, ActorMention] = field(default_factory=dict)
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_head.get(token.i)
+
+    def modifier_at(self, token: Token) -> ActorMention | None:
+        """The nation or institution a modifier names ("Indian" in "an Indian proposal")."""
+        return self.modifiers.get(token.i)
+
+    def location_at(self, token: Token) -> ActorMention | None:
+        """The country of a place named with "in"/"at" ("in Iraq"): not an actor, but the
+        recipient of last resort for actions done there."""
+        return self.locations.get(token.i)
 
 
 def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = None,
@@ -44,12 +56,19 @@ def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = N
     """Resolve every candidate phrase of ``doc``; link role phrases and pronouns to the
     people they stand for."""
     found: list[tuple[Token, ActorMention]] = []
+    locations: dict[int, ActorMention] = {}
     for token in doc:
+        if _is_locative(token):
+            place = _place_country(token, resolver)
+            if place is not None:
+                locations[token.i] = place
+            continue
         mention = _mention_for_head(token, resolver, when, context)
         if mention is not None:
             found.append((token, mention))
     linked = link_coreferent_mentions(doc, found)
-    result = DocumentActors()
+    result = DocumentActors(modifiers=modifier_mentions(doc, resolver, when),
+                            locations=locations)
     for token, mention in linked:
         result.by_head[token.i] = mention
         result.mentions.append(mention)
@@ -137,8 +156,6 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
         return None
     if token.dep_ in _INNER_DEPS and token.head.pos_ in _HEAD_POS and token.head.i > token.i:
         return None  # part of the phrase its head resolves
-    if _is_locative(token):
-        return None  # "in Astana", "from Moscow": a place, not an actor
     cores = [core_of(token), core_with_of(token)]
     if not any((core is not None and resolver.kb.lookup(core.text)) or
                (core is not None and _resolve_span(core, resolver, when, context))
@@ -155,6 +172,16 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
 
 _LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "across", "within", "throughout",
                    "outside", "around"}
+
+
+def _place_country(token: Token, resolver: ActorResolver) -> ActorMention | None:
+    span = core_of(token)
+    resolution = resolver.resolve(span.text)
+    if resolution is None or resolution.kind not in ("country", "metonym"):
+        return None
+    return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
+                        resolution.country, None, f"{resolution.country}-STATE",
+                        kind="location")
 
 
 def _people_of_a_nation(token: Token, resolver: ActorResolver) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
+from newsevents.actors.modifiers import coordinated_nationalities
 from newsevents.records import ActorMention
 
 if TYPE_CHECKING:
@@ -61,8 +62,28 @@ def _actors_at(tokens: list[Token], actors: DocumentActors) -> list[ActorMention
                                   id=f"{group[0].country}-{mention.sector}")
             if mention is not None and mention.country is not None:
                 group.append(mention)
+                group.extend(_coordinated_variants(head, mention, actors))
         found.extend(group)
     return _unique(found)
+
+
+def _coordinated_variants(head: Token, mention: ActorMention,
+                          actors: DocumentActors) -> list[ActorMention]:
+    """"Hungarian and Romanian officials" -> HUN GOV and ROU GOV."""
+    nations = coordinated_nationalities(head, actors.modifiers)
+    return [replace(mention, country=nation.country,
+                    id=f"{nation.country}-{mention.sector or 'STATE'}")
+            for nation in nations if nation.country != mention.country]
+
+
+def _modifier_actors(noun: Token, actors: DocumentActors) -> list[ActorMention]:
+    """Whose proposal, whose efforts: "an Indian proposal", "Haiti's efforts",
+    "an admission by Moscow"."""
+    found = [m for child in noun.children if child.dep_ in ("poss", "amod", "compound", "nmod")
+             if (m := actors.modifier_at(child)) is not None]
+    for prep, obj in _prep_objects(noun, ("by", "from", "of")):
+        found.extend(_actors_at([obj], actors))
+    return _unique([m for m in found if m.country])
 
 
 def _of_chain(head: Token, actors: DocumentActors, depth: int = 2) -> ActorMention | None:
@@ -150,7 +171,35 @@ def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
                 roles.recipient = found
                 roles.evidence.append(f"prep '{prep}'")
                 break
+    if not roles.recipient:
+        _recipient_from_content(verb, roles, actors)
     return roles
+
+
+def _recipient_from_content(verb: Token, roles: Roles, actors: DocumentActors) -> None:
+    """When no argument names the recipient: the subject of a "that" clause ("demanded
+    that the US cancel"), the recipient of an infinitive ("threatened to break relations
+    with Russia"), the owner of the object ("rejected an Indian proposal"), and last the
+    country where the action takes place ("deployed peacekeepers in Iraq")."""
+    acting = {a.country for a in roles.actor}
+    candidates: list[tuple[str, list[ActorMention]]] = []
+    for clause in _children(verb, "ccomp"):
+        candidates.append(("subject of reported clause",
+                           _actors_at(_children(clause, "nsubj", "nsubjpass"), actors)))
+    for clause in _children(verb, "xcomp"):
+        candidates.append((f"recipient of '{clause.lemma_}'",
+                           verb_roles(clause, actors).recipient))
+    for obj in _children(verb, "dobj"):
+        candidates.append(("owner of the object", _modifier_actors(obj, actors)))
+    for _, place in _prep_objects(verb, ("in", "into", "inside")):
+        located = actors.location_at(place)
+        candidates.append(("country where it happens", [located] if located else []))
+    for reason, found in candidates:
+        found = [m for m in found if m.country not in acting]
+        if found:
+            roles.recipient = found
+            roles.evidence.append(reason)
+            return
 
 
 def subject_actors(verb: Token, actors: DocumentActors) -> list[ActorMention]:
