@@ -81,7 +81,7 @@ def _modifier_actors(noun: Token, actors: DocumentActors) -> list[ActorMention]:
     "an admission by Moscow"."""
     found = [m for child in noun.children if child.dep_ in ("poss", "amod", "compound", "nmod")
              if (m := actors.modifier_at(child)) is not None]
-    for prep, obj in _prep_objects(noun, ("by", "from", "of")):
+    for _, obj in _prep_objects(noun, ("by", "from", "of")):
         found.extend(_actors_at([obj], actors))
     return _unique([m for m in found if m.country])
 
