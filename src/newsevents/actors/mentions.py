@@ -9,7 +9,7 @@ the actor of any argument by its head token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -159,12 +159,17 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     cores = [core_of(token), core_with_of(token)]
     if not any((core is not None and resolver.kb.lookup(core.text)) or
                (core is not None and _resolve_span(core, resolver, when, context))
-               for core in cores):
+               for core in cores) and not _people_of_a_nation(token, resolver):
         return None  # the head itself is no actor ("trade turnover", "importance of ...")
     span = phrase_of(token, resolver)
     resolution = _resolve_span(span, resolver, when, context)
     if resolution is None:
         return None
+    if resolution.country is None:
+        country = _country_from_place_phrase(token, resolver)
+        if country is not None:
+            resolution = replace(resolution, country=country,
+                                 id=f"{country}-{resolution.sector or 'STATE'}")
     return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
                         resolution.country, resolution.sector, resolution.id,
                         kind=resolution.kind)
