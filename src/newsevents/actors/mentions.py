@@ -165,6 +165,9 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     resolution = _resolve_span(span, resolver, when, context)
     if resolution is None:
         return None
+    if resolution.kind == "country" and token.i == span.end - 1 and _people_of_a_nation(
+            token, resolver):
+        resolution = replace(resolution, kind="group")  # "Algerian landowners"
     if resolution.country is None:
         country = _country_from_place_phrase(token, resolver)
         if country is not None:

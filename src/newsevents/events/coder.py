@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"}
 _STATE_VERBS = {"be", "base", "remain", "seem", "become", "rest", "stay"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "on"}
+# Actors specific enough to make an ambiguous trigger ("strike", "rally") political.
+_SPECIFIC_KINDS = {"person", "coreference", "group", "organization", "metonym"}
 
 
 def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str) -> list[Event]:
@@ -41,7 +43,7 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
             event = _build_event(doc_id, index, sentence, token, rule,
                                  _roles(token, rule, actors))
             if event is not None:
-                recode_intent(event)
+                recode_intent(event, token)
                 found.append((token, event))
         settle_embedded(found)
         events.extend(event for _, event in found)
@@ -118,7 +120,8 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
                  roles: Roles) -> Event | None:
     if not roles.actor and not (roles.passive and roles.recipient):
         return None  # who did it? (a passive "X was attacked" may leave it unsaid)
-    if rule.ambiguous and not (roles.recipient or any(a.sector for a in roles.actor)):
+    if rule.ambiguous and not (roles.recipient or any(
+            a.sector or a.kind in _SPECIFIC_KINDS for a in roles.actor)):
         return None  # "beat", "strike", "rally": sports and business use them too
     actor_ids = {a.id for a in roles.actor}
     recipient = [r for r in roles.recipient if r.id not in actor_ids]

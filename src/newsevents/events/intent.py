@@ -42,25 +42,57 @@ _EMBEDDED_STATUS = {"AGREE": "future", "REQUEST": "hypothetical", "THREATEN": "h
 _EMBEDDED_PENALTY = 0.15
 
 
-def recode_intent(event: Event) -> None:
-    """A future cooperative or conflictual action becomes the intent to do it."""
+# A refusal expressed by negating a cooperative verb ("will not accept refugees", "failed
+# to reach agreement") is a rejection (CAMEO 120), which did happen.
+REFUSABLE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
+REJECT_CODE = "120"
+_CONDITIONS = {"unless", "if"}
+
+
+def recode_intent(event: Event, trigger: Token) -> None:
+    """A future action becomes the intent to do it (a conditional one, a threat); a negated
+    cooperative action becomes a rejection."""
+    if event.status == "negated" and event.event_type in REFUSABLE and trigger.pos_ != "NOUN":
+        _recode(event, "REJECT", REJECT_CODE, "asserted",
+                f"negated {event.event_type} coded as a rejection")
+        return
     if event.status != "future" or event.event_type not in INTENT_CODES:
         return
     new_type, code = INTENT_CODES[event.event_type]
-    intent = cameo_code(code)
-    event.why += (f"; future {event.event_type} coded as intent {new_type}/{code} "
-                  "(CAMEO/PLOVER code stated intentions as the commitment)")
+    if _conditional(trigger):
+        new_type, code = "THREATEN", "130"
+    _recode(event, new_type, code, "future",
+            f"future {event.event_type} coded as intent {new_type}/{code} "
+            "(CAMEO/PLOVER code stated intentions as the commitment)")
+
+
+def _recode(event: Event, new_type: str, code: str, status: str, reason: str) -> None:
+    cameo = cameo_code(code)
+    event.why += f"; {reason}"
     event.mode = event.event_type.lower()
-    event.event_type, event.cameo = new_type, code
-    event.quad_class, event.goldstein = intent.quad_class, intent.goldstein
+    event.event_type, event.cameo, event.status = new_type, code, status
+    event.quad_class, event.goldstein = cameo.quad_class, cameo.goldstein
+
+
+def _conditional(trigger: Token) -> bool:
+    """"will withdraw its force unless ...": an advcl introduced by unless/if."""
+    head = trigger.head if trigger.pos_ == "NOUN" else trigger
+    return any(child.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in child.children
+                                             if m.dep_ == "mark")
+               for child in head.children)
 
 
 def settle_embedded(events: list[tuple[Token, Event]]) -> None:
-    """Lower embedded events below the event whose clause contains them."""
+    """Lower embedded events below the event whose clause contains them. A nominal event
+    sits where its light verb is ("staged demonstrations to demand": the demand is the
+    protest's purpose)."""
     by_token = {token.i: event for token, event in events}
     for token, event in events:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+            by_token.setdefault(token.head.i, event)
+    for token, event in events:
         governor = _governing_event(token, by_token)
-        if governor is None:
+        if governor is None or governor is event:
             continue
         if event.status == "asserted":
             event.status = _EMBEDDED_STATUS.get(governor.event_type, event.status)

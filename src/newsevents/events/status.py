@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
 _FUTURE_GOVERNORS = {"expect", "schedule", "plan", "intend", "due", "set", "prepare", "aim",
-                     "hope", "want", "seek", "try", "attempt", "agree", "promise", "pledge",
-                     "vow", "decide", "go"}
+                     "hope", "want", "agree", "promise", "pledge", "vow", "decide", "go"}
+# "said they would boycott": future in the past, not a hypothetical.
+_REPORTING_VERBS = {"say", "tell", "announce", "state", "declare", "add", "warn", "insist",
+                    "promise", "vow", "pledge", "indicate", "confirm"}
 _HYPOTHETICAL_GOVERNORS = {"propose", "consider", "suggest", "threaten", "offer", "urge",
                            "ask", "call", "demand", "discuss", "mull", "weigh"}
 _FUTURE_MODIFIERS = {"upcoming", "planned", "scheduled", "forthcoming", "proposed",
@@ -67,6 +69,9 @@ def _own_status(token: Token) -> str | None:
         return "hypothetical"
     auxiliaries = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX:
+        return "future"
+    if "would" in auxiliaries and token.dep_ == "ccomp" and (
+            token.head.lemma_.lower() in _REPORTING_VERBS):
         return "future"
     if auxiliaries & _HYPOTHETICAL_AUX:
         return "hypothetical"
