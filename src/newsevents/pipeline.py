@@ -22,6 +22,7 @@ from newsevents.clean import CleanText, clean_text
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.events.coder import code_events
 from newsevents.events.lexicon import Lexicon, load_lexicon
+from newsevents.events.relevance import is_non_political, keep_political
 from newsevents.language_check import english_problem
 from newsevents.language_model import load_language_model
 from newsevents.places import Gazetteer, attach_locations, find_places, load_gazetteer
@@ -195,7 +196,10 @@ class Pipeline:
         context = dateline_place.country if dateline_place else None
         actors = find_actor_mentions(doc, self.resolver, published, context)
         document.actors = actors.mentions
-        document.events = code_events(doc, actors, self.lexicon, document.doc_id)
+        events = code_events(doc, actors, self.lexicon, document.doc_id)
+        if is_non_political(cleaned.text):
+            events = keep_political(events)
+        document.events = events
         countries = {m.country for m in actors.mentions if m.country and len(m.country) == 3}
         document.places = find_places(doc, self.gazetteer, cleaned.dateline, countries)
         document.times = find_times(doc, published)
