@@ -14,6 +14,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from newsevents.actors.spelling import SpellingIndex
 from newsevents.errors import KnowledgeBaseError
 from newsevents.tables import packaged_table, read_table, split_list
 
@@ -130,6 +131,7 @@ class KnowledgeBase:
     persons: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[Person]] = field(default_factory=dict)
     skeletons: dict[str, list[Person]] = field(default_factory=dict)
+    spelling: SpellingIndex = field(default_factory=SpellingIndex)
     longest_phrase: int = 1
 
     @classmethod
@@ -149,6 +151,14 @@ class KnowledgeBase:
     def lookup(self, phrase: str) -> list[Entry]:
         return self.entries.get(normalize_name(phrase), [])
 
+    def lookup_misspelled(self, word: str) -> list[Entry]:
+        """Entries of the unique known name one edit away from ``word`` ("Ethopia")."""
+        key = normalize_name(word)
+        if key in self.entries:
+            return []
+        closest = self.spelling.closest(key)
+        return [e for e in self.entries.get(closest, []) if e.kind != "role"] if closest else []
+
     def _add(self, phrase: str, entry: Entry) -> None:
         key = normalize_name(phrase)
         if not key:
@@ -156,6 +166,8 @@ class KnowledgeBase:
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        if entry.kind in ("country", "adjective", "person"):
+            self.spelling.add(key)
         self.longest_phrase = max(self.longest_phrase, key.count(" ") + 1)
 
     def _load_countries(self, path: Path) -> None:

@@ -139,6 +139,8 @@ class ActorResolver:
                 if not entries:
                     singular = " ".join([*words[i:i + n - 1], singular_noun(words[i + n - 1])])
                     entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]
+                if not entries and n == 1 and phrase[:1].isupper():
+                    entries = self.kb.lookup_misspelled(phrase)
                 if entries:
                     hits.extend(_Hit(i, i + n, phrase, e) for e in _ranked(entries))
                     i += n

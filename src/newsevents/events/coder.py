@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
 from newsevents.events.demands import obligation_demands
-from newsevents.events.intent import recode_intent, settle_embedded
+from newsevents.events.intent import commitment_to_conflict, recode_intent, settle_embedded
 from newsevents.events.lexicon import Lexicon, TriggerRule
 from newsevents.events.ontology import cameo_code
 from newsevents.events.roles import Roles, adjective_roles, noun_roles, verb_roles
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"}
+_FRAME_NOUNS = {"effort", "process", "bid", "mission", "plan", "campaign", "operation",
+                "attempt", "initiative", "drive", "programme", "program", "deal", "team"}
+_VIOLENCE = {"ASSAULT", "COERCE"}
+_HAPPENING_NOUNS = {"bombing", "explosion", "blast", "attack", "bomb", "shelling", "raid",
+                    "airstrike", "strike", "fire", "clash", "fighting", "ambush", "mine"}
 _STATE_VERBS = {"be", "base", "remain", "seem", "become", "rest", "stay"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "on"}
 # Actors specific enough to make an ambiguous trigger ("strike", "rally") political.
@@ -45,6 +50,7 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
             if event is not None:
                 recode_intent(event, token)
                 found.append((token, event))
+        commitment_to_conflict(found)
         settle_embedded(found)
         events.extend(event for _, event in found)
         events.extend(obligation_demands(doc_id, index, sentence, actors,
@@ -57,6 +63,8 @@ def _roles(token: Token, rule: TriggerRule, actors: DocumentActors) -> Roles:
         return verb_roles(token, actors)
     if rule.pos == "ADJ":
         return adjective_roles(token, actors)
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _FRAME_NOUNS:
+        return noun_roles(token.head, actors)  # "a mediation effort between X and Y"
     return noun_roles(token, actors)
 
 
@@ -92,6 +100,12 @@ def _covered_by_governing_trigger(token: Token, lexicon: Lexicon) -> bool:
     return match_trigger(token.head, lexicon) is not None
 
 
+def _event_noun_subject(token: Token) -> bool:
+    """"A roadside bombing killed a soldier": the subject is a happening, not an actor."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _HAPPENING_NOUNS
+               for c in token.children)
+
+
 def _describes_a_state(token: Token) -> bool:
     """"Cooperation between X and Y is based on trust" describes relations, not an event."""
     return (token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
@@ -118,8 +132,9 @@ def _place_hints(token: Token) -> list[tuple[int, int]]:
 
 def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: TriggerRule,
                  roles: Roles) -> Event | None:
-    if not roles.actor and not (roles.passive and roles.recipient):
-        return None  # who did it? (a passive "X was attacked" may leave it unsaid)
+    if not roles.actor and not (roles.recipient and (
+            roles.passive or rule.event_type in _VIOLENCE or _event_noun_subject(token))):
+        return None  # who did it? (violence and passives may leave the perpetrator unsaid)
     if rule.ambiguous and not (roles.recipient or any(
             a.sector or a.kind in _SPECIFIC_KINDS for a in roles.actor)):
         return None  # "beat", "strike", "rally": sports and business use them too

@@ -82,6 +82,31 @@ def _conditional(trigger: Token) -> bool:
                for child in head.children)
 
 
+# Commitment verbs whose meaning follows the action committed to: "vowed to retaliate",
+# "swore to fight" are threats; "pledged to support" stays an agreement.
+COMMITMENT_LEMMAS = {"vow", "swear", "pledge", "promise", "commit", "undertake"}
+_THREAT_TYPES = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
+
+
+def commitment_to_conflict(events: list[tuple[Token, Event]]) -> None:
+    """A commitment whose committed action is conflictual is a threat (CAMEO 130/138)."""
+    by_token = {token.i: (token, event) for token, event in events}
+    for token, event in events:
+        if event.event_type != "AGREE" or token.lemma_.lower() not in COMMITMENT_LEMMAS:
+            continue
+        for child in token.children:
+            embedded = by_token.get(child.i)
+            if child.dep_ == "xcomp" and embedded and (
+                    embedded[1].event_type in _THREAT_TYPES or embedded[1].mode in
+                    {t.lower() for t in _THREAT_TYPES}):
+                code = "138" if embedded[1].event_type in ("ASSAULT", "MOBILIZE") else "130"
+                _recode(event, "THREATEN", code, event.status,
+                        f"commitment to {embedded[1].event_type.lower()} coded as a threat")
+                if not event.recipient:
+                    event.recipient = list(embedded[1].recipient)
+                break
+
+
 def settle_embedded(events: list[tuple[Token, Event]]) -> None:
     """Lower embedded events below the event whose clause contains them. A nominal event
     sits where its light verb is ("staged demonstrations to demand": the demand is the

@@ -166,7 +166,8 @@ def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
             roles.evidence.append("dobj")
     if not roles.recipient:
         for prep, obj in _prep_objects(verb, _RECIPIENT_PREPS):
-            found = _actors_at([obj], actors)
+            found = _actors_at([obj], actors) or (
+                _modifier_actors(obj, actors) if prep == "against" else [])
             if found:
                 roles.recipient = found
                 roles.evidence.append(f"prep '{prep}'")
@@ -226,7 +227,8 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
     """Actor and recipient of a nominal trigger ("talks", "visit", "sanctions")."""
     roles = Roles()
     owners = _children(noun, "poss", "compound", "amod", "nmod")
-    roles.actor = _actors_at(owners, actors)
+    roles.actor = _actors_at(owners, actors) or _unique(
+        [m for o in owners if (m := actors.modifier_at(o)) is not None])
     if roles.actor:
         roles.evidence.append("possessor/modifier of noun")
     for prep, obj in _prep_objects(noun, ("by", "between", "among", "from")):
@@ -247,7 +249,8 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
                 break
     if not roles.recipient:
         for prep, obj in _prep_objects(noun, ("with", "to", "against", "on", "for", "of")):
-            found = _actors_at([obj], actors)
+            found = _actors_at([obj], actors) or (
+                _modifier_actors(obj, actors) if prep == "against" else [])
             if found:
                 roles.recipient = found
                 roles.evidence.append(f"noun prep '{prep}'")
