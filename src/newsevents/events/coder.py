@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"}
 _FRAME_NOUNS = {"effort", "process", "bid", "mission", "plan", "campaign", "operation",
                 "attempt", "initiative", "drive", "programme", "program", "deal", "team"}
-_VIOLENCE = {"ASSAULT", "COERCE"}
+_VIOLENCE = {"ASSAULT"}
+_BACKGROUND_PREPS = {"during", "before", "after", "since", "at", "ahead", "following",
+                     "amid", "until"}
 _HAPPENING_NOUNS = {"bombing", "explosion", "blast", "attack", "bomb", "shelling", "raid",
                     "airstrike", "strike", "fire", "clash", "fighting", "ambush", "mine"}
 _STATE_VERBS = {"be", "base", "remain", "seem", "become", "rest", "stay"}
@@ -40,8 +42,11 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
     events: list[Event] = []
     for index, sentence in enumerate(_content_sentences(doc)):
         found: list[tuple[Token, Event]] = []
+        action_types: dict[int, str] = {}
         for token in sentence:
             rule = match_trigger(token, lexicon)
+            if rule is not None:
+                action_types[token.i] = rule.event_type
             if (rule is None or _covered_by_governing_trigger(token, lexicon)
                     or _describes_a_state(token)):
                 continue
@@ -50,7 +55,7 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
             if event is not None:
                 recode_intent(event, token)
                 found.append((token, event))
-        commitment_to_conflict(found)
+        commitment_to_conflict(found, action_types)
         settle_embedded(found)
         events.extend(event for _, event in found)
         events.extend(obligation_demands(doc_id, index, sentence, actors,
@@ -177,5 +182,7 @@ def _confidence(rule: TriggerRule, actor: list, recipient: list, token: Token) -
     score += 0.05 if rule.pos == "VERB" else 0.0
     score += 0.05 if rule.particle else 0.0
     score -= 0.2 if rule.ambiguous else 0.0
-    score -= 0.1 if token.dep_ in ("pobj",) else 0.0
+    if token.dep_ == "pobj":
+        # "during a G8 summit": a nominal event in a time or place phrase is background
+        score -= 0.25 if token.head.lower_ in _BACKGROUND_PREPS else 0.1
     return round(max(0.05, min(score, 0.95)), 2)

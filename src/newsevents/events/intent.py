@@ -39,7 +39,7 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
 # Status an embedded event takes from the type of the event that governs it.
 _EMBEDDED_STATUS = {"AGREE": "future", "REQUEST": "hypothetical", "THREATEN": "hypothetical",
                     "REJECT": "negated"}
-_EMBEDDED_PENALTY = 0.15
+_EMBEDDED_PENALTY = 0.3
 
 
 # A refusal expressed by negating a cooperative verb ("will not accept refugees", "failed
@@ -59,8 +59,10 @@ def recode_intent(event: Event, trigger: Token) -> None:
     if event.status != "future" or event.event_type not in INTENT_CODES:
         return
     new_type, code = INTENT_CODES[event.event_type]
-    if _conditional(trigger):
-        new_type, code = "THREATEN", "130"
+    if new_type == "THREATEN" or (event.event_type == "RETREAT" and _conditional(trigger)):
+        new_type, code = "THREATEN", INTENT_CODES.get(event.event_type, ("", "130"))[1]
+        if _conditional(trigger) and event.event_type == "RETREAT":
+            code = "130"  # "will withdraw its force unless ..."
     _recode(event, new_type, code, "future",
             f"future {event.event_type} coded as intent {new_type}/{code} "
             "(CAMEO/PLOVER code stated intentions as the commitment)")
@@ -88,23 +90,27 @@ COMMITMENT_LEMMAS = {"vow", "swear", "pledge", "promise", "commit", "undertake"}
 _THREAT_TYPES = {"PROTEST", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"}
 
 
-def commitment_to_conflict(events: list[tuple[Token, Event]]) -> None:
-    """A commitment whose committed action is conflictual is a threat (CAMEO 130/138)."""
-    by_token = {token.i: (token, event) for token, event in events}
+def commitment_to_conflict(events: list[tuple[Token, Event]],
+                           action_types: dict[int, str]) -> None:
+    """A commitment whose committed action is conflictual is a threat (CAMEO 130/138).
+
+    ``action_types`` maps every trigger token of the sentence to its lexicon type, whether
+    or not an event was built for it ("swore to fight" has no separate fight event)."""
+    by_token = {token.i: event for token, event in events}
     for token, event in events:
         if event.event_type != "AGREE" or token.lemma_.lower() not in COMMITMENT_LEMMAS:
             continue
         for child in token.children:
+            action = action_types.get(child.i)
+            if child.dep_ != "xcomp" or action not in _THREAT_TYPES:
+                continue
+            code = "138" if action in ("ASSAULT", "MOBILIZE") else "130"
+            _recode(event, "THREATEN", code, event.status,
+                    f"commitment to {action.lower()} coded as a threat")
             embedded = by_token.get(child.i)
-            if child.dep_ == "xcomp" and embedded and (
-                    embedded[1].event_type in _THREAT_TYPES or embedded[1].mode in
-                    {t.lower() for t in _THREAT_TYPES}):
-                code = "138" if embedded[1].event_type in ("ASSAULT", "MOBILIZE") else "130"
-                _recode(event, "THREATEN", code, event.status,
-                        f"commitment to {embedded[1].event_type.lower()} coded as a threat")
-                if not event.recipient:
-                    event.recipient = list(embedded[1].recipient)
-                break
+            if embedded is not None and not event.recipient:
+                event.recipient = list(embedded.recipient)
+            break
 
 
 def settle_embedded(events: list[tuple[Token, Event]]) -> None:
