@@ -17,7 +17,7 @@ from newsevents.records import ActorMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 _NATIONAL_KINDS = {"country", "metonym", "organization"}
 
 

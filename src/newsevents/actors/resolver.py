@@ -54,11 +54,11 @@ class ActorResolver:
         """Resolve ``text``; ``context`` is an ISO3 country the document is about, used for
         role-only phrases ("police"); ``person_name`` is the PERSON entity inside the phrase,
         if the caller knows it."""
-        words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
-        words = [w for w in words if w]
+        raw_words = _WORD.findall(text)
+        words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
-        hits = self._hits(words)
+        hits = self._hits(words, raw_words)
         former = any(w.lower() in _FORMER for w in words)
         person = next((h.entry.person for h in hits if h.entry.kind == "person"), None)
         if person is None and person_name:
@@ -127,15 +127,21 @@ class ActorResolver:
             sector = "ELI"
         return Resolution(person.name, country, sector, person.id, "person")
 
-    def _hits(self, words: list[str]) -> list[_Hit]:
-        """Longest non-overlapping knowledge-base matches, left to right."""
+    def _hits(self, words: list[str], raw_words: list[str] | None = None) -> list[_Hit]:
+        """Longest non-overlapping knowledge-base matches, left to right. Names with a
+        possessive inside ("Democratic People's Republic of Korea") are tried as written
+        when the words still line up with the raw text."""
         hits: list[_Hit] = []
         i = 0
         longest = self.kb.longest_phrase
+        aligned = raw_words is not None and len(raw_words) == len(words)
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
                 phrase = " ".join(words[i:i + n])
                 entries = [e for e in self.kb.lookup(phrase) if _usable(e, phrase)]
+                if not entries and aligned and n > 1:
+                    written = " ".join(raw_words[i:i + n])  # type: ignore[index]
+                    entries = [e for e in self.kb.lookup(written) if _usable(e, written)]
                 if not entries:
                     singular = " ".join([*words[i:i + n - 1], singular_noun(words[i + n - 1])])
                     entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]

@@ -94,12 +94,14 @@ def gold_triples(record: dict[str, Any]) -> set[Triple]:
 
 
 def predicted_triples(event: dict[str, Any]) -> set[Triple]:
-    actors = [a["country"] for a in event["actor"] if a.get("country")]
-    recipients = [r["country"] for r in event["recipient"] if r.get("country")]
-    if not recipients:
-        return {(a, None, event["event_type"]) for a in actors}
-    return {(a, r, event["event_type"]) for a in actors for r in recipients if a != r} or {
-        (a, None, event["event_type"]) for a in actors}
+    """(actor country, recipient country, type) for every actor-recipient pair, except an
+    actor paired with itself (reciprocal events list each party in both roles)."""
+    kind = event["event_type"]
+    actors = [a for a in event["actor"] if a.get("country")]
+    recipients = [r for r in event["recipient"] if r.get("country")]
+    pairs = {(a["country"], r["country"], kind) for a in actors for r in recipients
+             if (a.get("id") or a["text"]) != (r.get("id") or r["text"])}
+    return pairs or {(a["country"], None, kind) for a in actors}
 
 
 def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:

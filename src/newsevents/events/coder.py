@@ -18,7 +18,7 @@ from newsevents.events.lexicon import Lexicon, TriggerRule
 from newsevents.events.ontology import cameo_code
 from newsevents.events.roles import Roles, adjective_roles, noun_roles, verb_roles
 from newsevents.events.status import event_status
-from newsevents.records import Event, Trigger
+from newsevents.records import ActorMention, Event, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,8 @@ _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"
 _FRAME_NOUNS = {"effort", "process", "bid", "mission", "plan", "campaign", "operation",
                 "attempt", "initiative", "drive", "programme", "program", "deal", "team"}
 _VIOLENCE = {"ASSAULT"}
+_IMPLICIT_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL"}
+_NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 _BACKGROUND_PREPS = {"during", "before", "after", "since", "at", "ahead", "following",
                      "amid", "until"}
 _HAPPENING_NOUNS = {"bombing", "explosion", "blast", "attack", "bomb", "shelling", "raid",
@@ -145,6 +147,10 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
         return None  # "beat", "strike", "rally": sports and business use them too
     actor_ids = {a.id for a in roles.actor}
     recipient = [r for r in roles.recipient if r.id not in actor_ids]
+    if not recipient and rule.event_type in _IMPLICIT_TARGET_SECTOR and roles.actor:
+        recipient = _implicit_recipient(roles.actor[0], rule.event_type)
+        if recipient:
+            roles.evidence.append("implicit domestic target")
     reciprocal = False
     if not recipient and len(roles.actor) >= 2:
         reciprocal = True  # "Putin and Nazarbayev met": each is the other's recipient
@@ -167,6 +173,33 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
     )
 
 
+def _clause_depth(token: Token) -> int:
+    """How many clauses down from the sentence root the trigger's clause sits."""
+    depth = 0
+    node = token
+    while node.head.i != node.i and depth < 10:
+        if node.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"):
+            depth += 1
+        node = node.head
+    return depth
+
+
+def _implicit_recipient(actor: ActorMention, event_type: str) -> list[ActorMention]:
+    """CAMEO/PLOVER practice for domestic events that name no target: a protest is
+    directed at the government of the protesters' country, repression by a government at
+    its population. The implicit actor points at the characters of the actor it is
+    inferred from, and says so in ``kind``."""
+    sector = _IMPLICIT_TARGET_SECTOR[event_type]
+    if actor.country is None or len(actor.country) != 3 or actor.country in _NON_STATE:
+        return []
+    if event_type == "COERCE" and actor.sector not in ("GOV", "COP", "MIL", "JUD"):
+        return []
+    if event_type == "PROTEST" and actor.sector == "GOV":
+        return []
+    return [ActorMention(actor.text, actor.start, actor.end, None, actor.country, sector,
+                         f"{actor.country}-{sector}", kind="implicit")]
+
+
 def _stripped(sentence: Span) -> tuple[str, int, int]:
     raw = sentence.text
     left = len(raw) - len(raw.lstrip())
@@ -182,6 +215,7 @@ def _confidence(rule: TriggerRule, actor: list, recipient: list, token: Token) -
     score += 0.05 if rule.pos == "VERB" else 0.0
     score += 0.05 if rule.particle else 0.0
     score -= 0.2 if rule.ambiguous else 0.0
+    score -= min(_clause_depth(_clause_head(token)), 3) * 0.03  # main clause first
     if token.dep_ == "pobj":
         # "during a G8 summit": a nominal event in a time or place phrase is background
         score -= 0.25 if token.head.lower_ in _BACKGROUND_PREPS else 0.1

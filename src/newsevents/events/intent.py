@@ -122,8 +122,8 @@ def settle_embedded(events: list[tuple[Token, Event]]) -> None:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
             by_token.setdefault(token.head.i, event)
     for token, event in events:
-        governor = _governing_event(token, by_token)
-        if governor is None or governor is event:
+        governor = _governing_event(token, event, by_token)
+        if governor is None:
             continue
         if event.status == "asserted":
             event.status = _EMBEDDED_STATUS.get(governor.event_type, event.status)
@@ -131,12 +131,13 @@ def settle_embedded(events: list[tuple[Token, Event]]) -> None:
         event.why += f"; inside {governor.event_type} '{governor.trigger.text}'"
 
 
-def _governing_event(token: Token, by_token: dict[int, Event]) -> Event | None:
+def _governing_event(token: Token, event: Event, by_token: dict[int, Event]) -> Event | None:
     node = token
-    for _ in range(4):
-        if node.head is node or node.dep_ in ("conj", "ROOT"):
+    for _ in range(5):
+        if node.head.i == node.i or node.dep_ in ("conj", "ROOT"):
             return None
         node = node.head
-        if node.i in by_token:
-            return by_token[node.i]
+        governor = by_token.get(node.i)
+        if governor is not None and governor is not event:
+            return governor
     return None

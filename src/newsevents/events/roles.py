@@ -182,7 +182,8 @@ def _recipient_from_content(verb: Token, roles: Roles, actors: DocumentActors) -
     that the US cancel"), the recipient of an infinitive ("threatened to break relations
     with Russia"), the owner of the object ("rejected an Indian proposal"), and last the
     country where the action takes place ("deployed peacekeepers in Iraq")."""
-    acting = {a.country for a in roles.actor}
+    acting = {a.id for a in roles.actor}
+    acting_countries = {a.country for a in roles.actor}
     candidates: list[tuple[str, list[ActorMention]]] = []
     for clause in _children(verb, "ccomp"):
         candidates.append(("subject of reported clause",
@@ -191,12 +192,14 @@ def _recipient_from_content(verb: Token, roles: Roles, actors: DocumentActors) -
         candidates.append((f"recipient of '{clause.lemma_}'",
                            verb_roles(clause, actors).recipient))
     for obj in _children(verb, "dobj"):
+        candidates.append(("object's direction", _directed_at(obj, Roles(), actors)))
         candidates.append(("owner of the object", _modifier_actors(obj, actors)))
     for _, place in _prep_objects(verb, ("in", "into", "inside")):
         located = actors.location_at(place)
-        candidates.append(("country where it happens", [located] if located else []))
+        if located is not None and located.country not in acting_countries:
+            candidates.append(("country where it happens", [located]))
     for reason, found in candidates:
-        found = [m for m in found if m.country not in acting]
+        found = [m for m in found if m.id not in acting]
         if found:
             roles.recipient = found
             roles.evidence.append(reason)
@@ -211,7 +214,7 @@ def subject_actors(verb: Token, actors: DocumentActors) -> list[ActorMention]:
 def _borrowed_subject(verb: Token, actors: DocumentActors) -> list[ActorMention]:
     node = verb
     for _ in range(3):
-        if node.dep_ not in _SUBJECT_BORROWING_DEPS or node.head is node:
+        if node.dep_ not in _SUBJECT_BORROWING_DEPS or node.head.i == node.i:
             return []
         governor = node.head
         if governor.pos_ in ("NOUN", "PROPN") and node.dep_ in ("acl", "relcl"):
@@ -224,18 +227,18 @@ def _borrowed_subject(verb: Token, actors: DocumentActors) -> list[ActorMention]
 
 
 def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
-    """Actor and recipient of a nominal trigger ("talks", "visit", "sanctions")."""
+    """Actor and recipient of a nominal trigger ("talks", "visit", "sanctions").
+
+    The actor is the possessor or a nationality modifier ("Putin's visit", "Palestinian
+    riots"), else the subject of the light verb ("held talks", "launched a mediation
+    effort"), else a "by" phrase; "between X and Y" names the parties, who are the
+    recipients when someone else acts (a mediator) and the actors otherwise."""
     roles = Roles()
     owners = _children(noun, "poss", "compound", "amod", "nmod")
     roles.actor = _actors_at(owners, actors) or _unique(
         [m for o in owners if (m := actors.modifier_at(o)) is not None])
     if roles.actor:
         roles.evidence.append("possessor/modifier of noun")
-    for prep, obj in _prep_objects(noun, ("by", "between", "among", "from")):
-        found = _actors_at([obj], actors)
-        if found and not roles.actor:
-            roles.actor = found
-            roles.evidence.append(f"noun prep '{prep}'")
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and not roles.actor:
         light = noun.head
         roles.actor = verb_roles(light, actors).actor
@@ -247,15 +250,41 @@ def noun_roles(noun: Token, actors: DocumentActors) -> Roles:
                 roles.recipient = found
                 roles.evidence.append(f"light verb prep '{prep}'")
                 break
+    for prep, obj in _prep_objects(noun, ("by", "between", "among", "from")):
+        found = _actors_at([obj], actors)
+        if not found:
+            continue
+        if not roles.actor:
+            roles.actor = found
+            roles.evidence.append(f"noun prep '{prep}'")
+        elif prep in ("between", "among") and not roles.recipient:
+            roles.recipient = found
+            roles.evidence.append(f"parties '{prep}'")
     if not roles.recipient:
-        for prep, obj in _prep_objects(noun, ("with", "to", "against", "on", "for", "of")):
-            found = _actors_at([obj], actors) or (
-                _modifier_actors(obj, actors) if prep == "against" else [])
-            if found:
-                roles.recipient = found
-                roles.evidence.append(f"noun prep '{prep}'")
-                break
+        roles.recipient = _directed_at(noun, roles, actors)
     return roles
+
+
+_DIRECTION_PREPS = ("with", "to", "against", "on", "for", "of", "into", "over", "toward",
+                    "towards")
+
+
+def _directed_at(noun: Token, roles: Roles, actors: DocumentActors) -> list[ActorMention]:
+    """Whom a noun's action is directed at: "sanctions on Russia", "action against
+    Russia", "contact with the United States", "a blockade on Palestinian lorries",
+    "suspension of air links with Serbia" (one level down through "of")."""
+    acting = {a.id for a in roles.actor}
+    for prep, obj in _prep_objects(noun, _DIRECTION_PREPS):
+        found = _actors_at([obj], actors) or (
+            _modifier_actors(obj, actors) if prep in ("against", "on", "for") else [])
+        if not found and prep == "of":
+            found = [m for _, inner in _prep_objects(obj, ("with", "against", "on", "for"))
+                     for m in _actors_at([inner], actors)]
+        found = [m for m in found if m.id not in acting]
+        if found:
+            roles.evidence.append(f"noun prep '{prep}'")
+            return found
+    return []
 
 
 def adjective_roles(adjective: Token, actors: DocumentActors) -> Roles:

@@ -38,7 +38,7 @@ def event_status(trigger: Token) -> str:
         return own
     node = trigger
     for _ in range(4):  # walk up a few embedding clauses
-        if node.dep_ not in _EMBEDDING_DEPS or node.head is node:
+        if node.dep_ not in _EMBEDDING_DEPS or node.head.i == node.i:
             break
         governor = node.head
         lemma = governor.lemma_.lower()
