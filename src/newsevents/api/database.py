@@ -1,0 +1,66 @@
+"""Read-only access to a store file for the HTTP API.
+
+The server opens the DuckDB file once with ``read_only=True`` (so a bug or a crafted
+request can never change the data) and gives every request its own cursor: DuckDB
+connections are not safe to share between threads, cursors of one connection are.
+Every query takes its values as parameters; SQL text is only ever built from fixed
+fragments chosen by whitelists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsevents.errors import StoreError
+
+REQUIRED_TABLES = ("articles", "events", "event_actors", "actor_mentions")
+
+
+class ReadOnlyDatabase:
+    """One read-only DuckDB connection; ``rows``/``value`` run parameterised queries."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"store {self.path} does not exist",
+                             hint="run `newsevents demo` or `newsevents process` first")
+        try:
+            self._connection = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path} read-only: {exc}",
+                             hint="is another process writing to it?") from exc
+        self.tables = self._table_names()
+        missing = set(REQUIRED_TABLES) - self.tables
+        if missing:
+            self.close()
+            raise StoreError(f"{self.path} is not a newsevents store (no table "
+                             f"{', '.join(sorted(missing))})",
+                             hint="open it once with `newsevents process` to migrate it")
+
+    def _table_names(self) -> set[str]:
+        return {row["table_name"] for row in self.rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """All result rows as dicts, through a cursor of this request's own."""
+        cursor = self._connection.cursor()
+        try:
+            result = cursor.execute(sql, list(params))
+            columns = [c[0] for c in result.description]
+            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path.name} failed: {exc}") from exc
+        finally:
+            cursor.close()
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row (``None`` when there is no row)."""
+        found = self.rows(sql, params)
+        return next(iter(found[0].values())) if found else None

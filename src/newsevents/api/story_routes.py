@@ -1,0 +1,88 @@
+"""``/api/stories``: events grouped by ``story_id`` (one happening, however many
+outlets reported it), and one story with every source that reported it."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path
+
+from newsevents.api.database import ReadOnlyDatabase
+from newsevents.api.dependencies import database
+from newsevents.api.errors import ApiError
+from newsevents.api.highlight import sentence_view
+from newsevents.api.params import (
+    STORY_ID_PATTERN,
+    EventFilters,
+    EventSort,
+    Paging,
+    event_filters,
+    order_by,
+    paging,
+)
+
+router = APIRouter(prefix="/api/stories", tags=["stories"])
+
+_SUMMARY = """
+    SELECT e.story_id, count(*) AS events, count(DISTINCT e.doc_id) AS documents,
+           list(DISTINCT a.source) FILTER (WHERE a.source IS NOT NULL) AS sources,
+           list(DISTINCT e.event_type) AS event_types,
+           list(DISTINCT coalesce(e.actor_country, '?') || '→'
+                || coalesce(e.recipient_country, '–')) AS dyads,
+           min(e.date_start)::VARCHAR AS first_date, max(e.date_start)::VARCHAR AS last_date,
+           round(avg(e.goldstein), 2) AS mean_goldstein,
+           arg_max(e.text, e.confidence) AS example, arg_max(a.title, e.confidence) AS title
+    FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id"""
+
+
+def _summary(row: dict[str, Any]) -> dict[str, Any]:
+    for key in ("sources", "event_types", "dyads"):
+        row[key] = sorted(row[key] or [])
+    return row
+
+
+@router.get("", summary="List stories")
+def list_stories(
+    filters: Annotated[EventFilters, Depends(event_filters)],
+    page: Annotated[Paging, Depends(paging)],
+    db: Annotated[ReadOnlyDatabase, Depends(database)],
+) -> dict[str, Any]:
+    """Stories with at least one event matching the filters, most widely reported
+    first: event and document counts, sources, types, dyads, dates and an example."""
+    clause, params = filters.where("e.story_id IS NOT NULL")
+    total = db.value(f"SELECT count(DISTINCT e.story_id) FROM events e{clause}", params)
+    rows = db.rows(
+        f"{_SUMMARY}{clause} GROUP BY e.story_id ORDER BY documents DESC, events DESC, "
+        "last_date DESC NULLS LAST, e.story_id LIMIT ? OFFSET ?",
+        [*params, page.page_size, page.offset])
+    return page.envelope([_summary(r) for r in rows], int(total or 0))
+
+
+@router.get("/{story_id}", summary="One story with its sources",
+            responses={404: {"description": "No story with this id"}})
+def get_story(
+    story_id: Annotated[str, Path(pattern=STORY_ID_PATTERN)],
+    db: Annotated[ReadOnlyDatabase, Depends(database)],
+) -> dict[str, Any]:
+    """The story summary, its events, and each source article that reported it with
+    the highlighted sentences it contributed."""
+    summary = db.rows(f"{_SUMMARY} WHERE e.story_id = ? GROUP BY e.story_id", [story_id])
+    if not summary:
+        raise ApiError(404, f"no story {story_id} in this store")
+    rows = db.rows(
+        "SELECT e.record, e.doc_id, a.source, a.title, a.url, a.published FROM events e "
+        "LEFT JOIN articles a ON a.doc_id = e.doc_id WHERE e.story_id = ? "
+        f"ORDER BY {order_by(EventSort.date)}", [story_id])
+    events: list[dict[str, Any]] = []
+    sources: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        record = json.loads(row["record"])
+        events.append(record)
+        source = sources.setdefault(row["doc_id"], {
+            "doc_id": row["doc_id"], "source": row["source"], "title": row["title"],
+            "url": row["url"], "published": row["published"], "sentences": []})
+        source["sentences"].append({"event_id": record["id"],
+                                    "event_type": record["event_type"],
+                                    "status": record["status"], **sentence_view(record)})
+    return {"story": _summary(summary[0]), "events": events, "sources": list(sources.values())}
