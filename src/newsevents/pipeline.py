@@ -60,7 +60,8 @@ class Pipeline:
     @property
     def knowledge(self) -> KnowledgeBase:
         if self._knowledge is None:
-            self._knowledge = _load_knowledge(self.settings.knowledge_dir)
+            self._knowledge = _load_knowledge(self.settings.knowledge_dir,
+                                              self.settings.actor_dictionary)
         return self._knowledge
 
     @property
@@ -209,8 +210,11 @@ class Pipeline:
         assign_story_ids(document.events)
 
 
-def _load_knowledge(directory: str | None) -> KnowledgeBase:
-    return KnowledgeBase.load(Path(directory) if directory else None)
+def _load_knowledge(directory: str | None, dictionary: str | None) -> KnowledgeBase:
+    knowledge = KnowledgeBase.load(Path(directory) if directory else None)
+    if dictionary:
+        knowledge.merge_dictionary(Path(dictionary))
+    return knowledge
 
 
 def _error_record(article: Article, error: NewsEventsError, stage: str) -> ErrorRecord:

@@ -22,6 +22,7 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     knowledge_dir: str | None = None  # folder with tables overriding the packaged ones
+    actor_dictionary: str | None = None  # CAMEO/Phoenix-format actor file merged over the KB
 
     @classmethod
     def resolve(cls, flags: dict[str, Any] | None = None,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from newsevents.actors.dictionary_import import DictionaryTerm, read_actor_dictionary
 from newsevents.actors.spelling import SpellingIndex
 from newsevents.errors import KnowledgeBaseError
 from newsevents.tables import packaged_table, read_table, split_list
@@ -79,7 +80,7 @@ class Person:
         holding = [t for t in self.terms if t.covers(when)]
         if holding:
             best = min(holding, key=lambda t: _OFFICE_RANK.get(t.office, 9))
-            return best.country, best.sector
+            return best.country, best.sector or None
         past = [t for t in self.terms if t.end is not None and t.end < when]
         if past:
             return max(past, key=lambda t: t.end or t.start).country, "ELI"
@@ -147,6 +148,29 @@ class KnowledgeBase:
         kb._load_roles(table("roles.tsv"))
         kb._load_office_holders(table("office_holders.tsv"))
         return kb
+
+    def merge_dictionary(self, path: Path) -> int:
+        """Merge a user's CAMEO/Phoenix-format actor dictionary over the built-in people:
+        a name already known keeps its id but takes the dictionary's terms. Returns the
+        number of people merged."""
+        grouped: dict[str, list[DictionaryTerm]] = {}
+        for term in read_actor_dictionary(path):
+            grouped.setdefault(term.name, []).append(term)
+        for name, terms in grouped.items():
+            known = next((e.person for e in self.lookup(name) if e.person), None)
+            person_id = known.id if known else "dict-" + normalize_name(name).replace(" ", "-")
+            variants = tuple(dict.fromkeys(v for t in terms for v in t.variants))
+            person = Person(person_id, name, variants, tuple(
+                Term(t.country, t.sector, "dictionary", t.start, t.end) for t in terms))
+            self.persons[person_id] = person
+            for label in (name, *variants):
+                key = normalize_name(label)
+                self.entries[key] = [e for e in self.entries.get(key, [])
+                                     if e.kind != "person"] + [Entry("person", person=person)]
+                self.skeletons[name_skeleton(label)] = [person]
+                self.surnames[key.split(" ")[-1]] = [person]
+                self.longest_phrase = max(self.longest_phrase, key.count(" ") + 1)
+        return len(grouped)
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.entries.get(normalize_name(phrase), [])
