@@ -67,9 +67,11 @@ class ActorResolver:
             person = self._surname_person(words, when)
         if person is not None:
             resolved = self._person_resolution(person, when, former)
-            if resolved.sector is None:  # not in office then; the text's title decides
-                resolved = Resolution(resolved.name, resolved.country, _role_sector(hits),
-                                      resolved.id, "person")
+            title = _role_sector(hits)
+            if title is not None and not former and resolved.sector in (None, "ELI"):
+                # "Russian President Boris Yeltsin": the text asserts the office it names
+                resolved = Resolution(resolved.name, resolved.country, title, resolved.id,
+                                      "person")
             return resolved
         for kind in ("organization", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
@@ -85,6 +87,8 @@ class ActorResolver:
                         if h.entry.kind in ("country", "adjective", "capital")), None)
         role = _head_role(hits)
         sector = _role_sector(hits)
+        if sector is None and _people_of(words, hits):
+            sector = "CVL"  # "Palestinians", "ethnic Albanians": people, not the state
         if former and sector in (None, "GOV"):
             sector = "ELI"
         if country is None and sector is None:
@@ -201,10 +205,23 @@ def _role_sector(hits: list[_Hit]) -> str | None:
     roles = [h.entry.role for h in hits if h.entry.role is not None]
     if not roles:
         return None
-    institutions = [r for r in roles if r.kind == "group" and r.sector != "GOV"]
-    if institutions and roles[-1].sector == "GOV" and roles[-1].kind == "person":
-        return institutions[0].sector  # "army spokesman", "police chief"
+    qualifiers = [r for r in roles[:-1] if r.sector != "GOV"]
+    if qualifiers and roles[-1].term in _GENERIC_GOV_NOUNS:
+        return qualifiers[-1].sector  # "army spokesman", "rebel leaders", "police chief"
     return roles[-1].sector
+
+
+# Person nouns that take the sector of the institution named before them.
+_GENERIC_GOV_NOUNS = {"leader", "spokesman", "spokeswoman", "spokesperson", "official",
+                      "senior official", "chief", "head", "representative", "member",
+                      "envoy", "delegation", "negotiator", "adviser", "advisor"}
+
+
+def _people_of(words: list[str], hits: list[_Hit]) -> bool:
+    """The phrase ends in a plural nationality noun ("Palestinians", "ethnic Albanians")."""
+    last = [h for h in hits if h.end == len(words)]
+    return bool(last) and last[-1].entry.kind == "adjective" and words[-1].endswith("s") \
+        and words[-1][:1].isupper()
 
 
 def _prefer_in_office(candidates: list[Person], when: date | None) -> Person:
