@@ -24,3 +24,13 @@ def test_plover_event_coding_floors(pipeline):
     floors = FLOORS["plover"]
     assert scores["type_accuracy"] >= floors["type_accuracy"], scores
     assert scores["triple_f1"] >= floors["triple_f1"], scores
+
+
+def test_actor_code_floors(pipeline):
+    from newsevents.evaluation.actors import evaluate_actors
+
+    data = shared_path("eval", "plover_gsr_dev.json")
+    scores = evaluate_actors(data, pipeline).to_dict()
+    floors = FLOORS["actors"]
+    assert scores["country_accuracy"] >= floors["country_accuracy"], scores
+    assert scores["sector_accuracy"] >= floors["sector_accuracy"], scores
