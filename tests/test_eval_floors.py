@@ -11,6 +11,7 @@ import json
 import pytest
 
 from conftest import REPO, shared_path
+from newsevents.evaluation.actors import evaluate_actors
 from newsevents.evaluation.plover import evaluate_plover
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
@@ -27,8 +28,6 @@ def test_plover_event_coding_floors(pipeline):
 
 
 def test_actor_code_floors(pipeline):
-    from newsevents.evaluation.actors import evaluate_actors
-
     data = shared_path("eval", "plover_gsr_dev.json")
     scores = evaluate_actors(data, pipeline).to_dict()
     floors = FLOORS["actors"]
