@@ -195,12 +195,12 @@ class Pipeline:
         if cleaned.dateline and cleaned.dateline.place:
             dateline_place = resolve_name(cleaned.dateline.place, self.gazetteer, set())
         context = dateline_place.country if dateline_place else None
-        actors = find_actor_mentions(doc, self.resolver, published, context)
+        non_political = is_non_political(cleaned.text)
+        resolver = ActorResolver(self.knowledge, surnames=not non_political)
+        actors = find_actor_mentions(doc, resolver, published, context)
         document.actors = actors.mentions
         events = code_events(doc, actors, self.lexicon, document.doc_id)
-        if is_non_political(cleaned.text):
-            events = keep_political(events)
-        document.events = events
+        document.events = keep_political(events) if non_political else events
         countries = {m.country for m in actors.mentions if m.country and len(m.country) == 3}
         document.places = find_places(doc, self.gazetteer, cleaned.dateline, countries)
         document.times = find_times(doc, published)

@@ -26,6 +26,8 @@ ROLE_COLUMNS = ("term", "sector", "kind", "note")
 OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office", "start",
                   "end")
 
+_MIN_SURNAME = 3
+_NOT_SURNAMES = {"man", "the", "and", "bin", "ibn", "abu", "jr", "sr", "ii", "iii"}
 # Leading words that never change who is meant ("the Kremlin" == "Kremlin").
 _LEADING_ARTICLES = ("the ",)
 
@@ -181,7 +183,9 @@ class KnowledgeBase:
         if key in self.entries:
             return []
         closest = self.spelling.closest(key)
-        return [e for e in self.entries.get(closest, []) if e.kind != "role"] if closest else []
+        if closest is None:
+            return []
+        return [e for e in self.entries.get(closest, []) if e.kind in ("country", "person")]
 
     def _add(self, phrase: str, entry: Entry) -> None:
         key = normalize_name(phrase)
@@ -190,7 +194,7 @@ class KnowledgeBase:
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        if entry.kind in ("country", "adjective", "person"):
+        if entry.kind in ("country", "person"):
             self.spelling.add(key)
         self.longest_phrase = max(self.longest_phrase, key.count(" ") + 1)
 
@@ -236,6 +240,8 @@ class KnowledgeBase:
                 self._add(name, Entry("person", person=person))
                 self.skeletons.setdefault(name_skeleton(name), []).append(person)
                 surname = normalize_name(name).split(" ")[-1]
+                if len(surname) < _MIN_SURNAME or surname in _NOT_SURNAMES:
+                    continue  # "Horta Inta-A", "Nta Na Man": no usable surname
                 bucket = self.surnames.setdefault(surname, [])
                 if person not in bucket:
                     bucket.append(person)

@@ -37,6 +37,8 @@ def modifier_mentions(doc: Doc, resolver: ActorResolver,
         resolution = resolver.resolve(span.text, when)
         if resolution is None or resolution.kind not in _NATIONAL_KINDS:
             continue
+        if any(e.kind == "capital" for e in resolver.kb.lookup(span.text)):
+            continue  # "Stockholm's meeting", "Kabul's airport": mostly the city itself
         found[token.i] = ActorMention(span.text, span.start_char, span.end_char,
                                       resolution.name, resolution.country,
                                       resolution.sector, resolution.id, kind="modifier")

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsevents.actors.knowledge import Entry, KnowledgeBase, Person, Role, name_skeleton
+from newsevents.actors.knowledge import (
+    Entry,
+    KnowledgeBase,
+    Person,
+    Role,
+    name_skeleton,
+    normalize_name,
+)
 
 _WORD = re.compile(r"[^\s\-–—,;:()\"“”]+")
 _FORMER = {"former", "ex", "ex-", "late", "then"}
@@ -46,25 +53,36 @@ class _Hit:
 class ActorResolver:
     """Resolves phrases against a :class:`KnowledgeBase`; pure, no document state."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, surnames: bool = True) -> None:
         self.kb = kb
+        self.surnames = surnames  # accept surname-only matches ("Putin said")
 
     def resolve(self, text: str, when: date | None = None, context: str | None = None,
                 person_name: str | None = None) -> Resolution | None:
         """Resolve ``text``; ``context`` is an ISO3 country the document is about, used for
         role-only phrases ("police"); ``person_name`` is the PERSON entity inside the phrase,
-        if the caller knows it."""
+        if the caller knows it. A resolver made with ``surnames=False`` refuses
+        surname-only matches (in a sports story "Richards" is not a head of state)."""
         raw_words = _WORD.findall(text)
         words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
         hits = self._hits(words, raw_words)
         former = any(w.lower() in _FORMER for w in words)
-        person = next((h.entry.person for h in hits if h.entry.kind == "person"), None)
+        person_hit = next((h for h in hits if h.entry.kind == "person"), None)
+        person = person_hit.entry.person if person_hit else None
+        if person is not None and person_name and not _names_agree(person, person_name):
+            person = None  # "Daniel Persson" is not Göran Persson
+        surnames = self.surnames
+        if person is not None and person_hit is not None and not surnames and \
+                " " not in person_hit.text:
+            person = None
         if person is None and person_name:
-            person = self.person_by_name(person_name, when)
-        if person is None and not any(h.entry.kind != "role" for h in hits):
-            person = self._surname_person(words, when)
+            person = self.person_by_name(person_name, when, surnames)
+        if person is None and surnames and not any(h.entry.kind != "role" for h in hits):
+            titles = {i for h in hits for i in range(h.start, h.end)}
+            person = self._surname_person([w for i, w in enumerate(words) if i not in titles],
+                                          when)
         if person is not None:
             resolved = self._person_resolution(person, when, former)
             title = _role_sector(hits)
@@ -73,8 +91,11 @@ class ActorResolver:
                 resolved = Resolution(resolved.name, resolved.country, title, resolved.id,
                                       "person")
             return resolved
+        named_otherwise = _unexplained_names(words, hits)
         for kind in ("organization", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
+            if hit is not None and kind == "acronym" and named_otherwise and "(" not in text:
+                return None  # "Old Firm CIS Cup": another name that contains an acronym
             if hit is not None:
                 entry = hit.entry
                 if entry.organization is not None:
@@ -97,29 +118,37 @@ class ActorResolver:
             country = context
         name = person_name or " ".join(words)
         if role is None and any(h.entry.kind == "capital" for h in hits):
+            if named_otherwise:
+                return None  # "Real Madrid", "Moscow State University": other names
             # "Moscow said": the capital standing for the government
             return Resolution(name, country, "GOV", f"{country}-GOV", "metonym")
         kind = "role" if sector else "country"
         return Resolution(name, country, sector, f"{country or 'UNK'}-{sector or 'STATE'}",
                           kind, role.kind if role else None)
 
-    def person_by_name(self, name: str, when: date | None) -> Person | None:
-        """A known person by full name, variant, transliteration or (unique) surname."""
+    def person_by_name(self, name: str, when: date | None,
+                       surnames: bool | None = None) -> Person | None:
+        """A known person by full name, variant or transliteration; a lone surname only
+        when ``surnames`` (a full name that is not known is someone else)."""
         for entry in self.kb.lookup(name):
-            if entry.person is not None:
+            if entry.person is not None and _names_agree(entry.person, name):
                 return entry.person
         candidates = self.kb.skeletons.get(name_skeleton(name), [])
         if candidates:
             return _prefer_in_office(candidates, when)
         words = name.split()
-        return self._surname_person(words[-1:], when) if words else None
+        if len(words) != 1 or not (self.surnames if surnames is None else surnames):
+            return None
+        return self._surname_person(words, when)
 
     def _surname_person(self, words: list[str], when: date | None) -> Person | None:
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) != 1 or len(words) > 3:
             return None
         surname = capitalised[0]
-        candidates = self.kb.surnames.get(surname.lower(), [])
+        if len(surname) < 3:
+            return None
+        candidates = self.kb.surnames.get(normalize_name(surname), [])
         if not candidates:
             candidates = self.kb.skeletons.get(name_skeleton(surname), [])
         return _prefer_in_office(candidates, when) if candidates else None
@@ -173,6 +202,27 @@ def singular_noun(word: str) -> str:
     if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
         return word[:-1]
     return word
+
+
+_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an"}
+
+
+def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
+    """Capitalised words that no knowledge-base entry explains ("Real" in "Real Madrid")."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    return any(i not in covered and w[:1].isupper() and w.lower() not in _FUNCTION_WORDS
+               and w.lower() not in _FORMER for i, w in enumerate(words))
+
+
+def _names_agree(person: Person, name: str) -> bool:
+    """Could ``name`` be ``person``? A lone surname can; a longer name must be one of the
+    person's names or start with the same given name."""
+    words = normalize_name(name).split()
+    if len(words) <= 1:
+        return True
+    known = [normalize_name(n).split() for n in (person.name, *person.variants)]
+    return any(k == words or (len(k) > 1 and k[0] == words[0]) for k in known) or \
+        name_skeleton(name) in {name_skeleton(n) for n in (person.name, *person.variants)}
 
 
 def _usable(entry: Entry, phrase: str) -> bool:

@@ -1,13 +1,13 @@
 """Misspelled names: "Ethopia", "Quatar", "Bouteflicka" are one edit away from a known name.
 
-Only single capitalised words of five letters or more are tried, only against names that
+Only single capitalised words of six letters or more are tried, only against names that
 start with the same letter, and only a unique match is accepted, so that ordinary words
 and short names ("Mali"/"Bali") are never bent into something else.
 """
 
 from __future__ import annotations
 
-MIN_LENGTH = 5
+MIN_LENGTH = 6  # words tried; known names of MIN_LENGTH - 1 ("Qatar") can be found
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -38,7 +38,7 @@ class SpellingIndex:
         self._by_initial: dict[str, list[str]] = {}
 
     def add(self, key: str) -> None:
-        if len(key) >= MIN_LENGTH and " " not in key:
+        if len(key) >= MIN_LENGTH - 1 and " " not in key:
             self._by_initial.setdefault(key[0], []).append(key)
 
     def closest(self, key: str) -> str | None:

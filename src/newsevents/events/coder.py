@@ -58,10 +58,9 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
                 recode_intent(event, token)
                 found.append((token, event))
         commitment_to_conflict(found, action_types)
+        found.extend(obligation_demands(doc_id, index, sentence, actors, _stripped(sentence)))
         settle_embedded(found)
         events.extend(event for _, event in found)
-        events.extend(obligation_demands(doc_id, index, sentence, actors,
-                                         _stripped(sentence)))
     return sorted(events, key=lambda e: e.trigger.start)
 
 
@@ -139,8 +138,8 @@ def _place_hints(token: Token) -> list[tuple[int, int]]:
 
 def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: TriggerRule,
                  roles: Roles) -> Event | None:
-    if not roles.actor and not (roles.recipient and (
-            roles.passive or rule.event_type in _VIOLENCE or _event_noun_subject(token))):
+    if not roles.actor and (rule.ambiguous or not (roles.recipient and (
+            roles.passive or rule.event_type in _VIOLENCE or _event_noun_subject(token)))):
         return None  # who did it? (violence and passives may leave the perpetrator unsaid)
     if rule.ambiguous and not (roles.recipient or any(
             a.sector or a.kind in _SPECIFIC_KINDS for a in roles.actor)):
@@ -179,7 +178,7 @@ def _clause_depth(token: Token) -> int:
     node = token
     while node.head.i != node.i and depth < 10:
         if node.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"):
-            depth += 1
+            depth += 2 if node.dep_ == "relcl" else 1  # "whom they had taken": background
         node = node.head
     return depth
 

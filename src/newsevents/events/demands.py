@@ -24,8 +24,10 @@ _DEMAND_CODE = "100"
 
 
 def obligation_demands(doc_id: str, sentence_index: int, sentence: Span,
-                       actors: DocumentActors, text: tuple[str, int, int]) -> list[Event]:
-    """REQUEST events for reported obligations in ``sentence``."""
+                       actors: DocumentActors,
+                       text: tuple[str, int, int]) -> list[tuple[Token, Event]]:
+    """REQUEST events for reported obligations in ``sentence``, each with the verb of the
+    demanded clause (an event on that verb is what is demanded, not what happened)."""
     events = []
     for token in sentence:
         modal = _obligation_modal(token)
@@ -39,7 +41,7 @@ def obligation_demands(doc_id: str, sentence_index: int, sentence: Span,
         if not speaker or not target:
             continue
         code = cameo_code(_DEMAND_CODE)
-        events.append(Event(
+        events.append((token, Event(
             doc_id=doc_id, event_type="REQUEST", mode="demand", context=[],
             cameo=_DEMAND_CODE, quad_class=code.quad_class, goldstein=code.goldstein,
             status="asserted", actor=speaker, recipient=target, text=text[0],
@@ -48,7 +50,7 @@ def obligation_demands(doc_id: str, sentence_index: int, sentence: Span,
             confidence=0.8,
             why=(f"'{speech.lemma_}' reporting '{modal.text} {token.lemma_}': a demand by "
                  "the speaker on the clause's subject -> REQUEST/100"),
-        ))
+        )))
     return events
 
 

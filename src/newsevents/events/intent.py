@@ -117,7 +117,14 @@ def settle_embedded(events: list[tuple[Token, Event]]) -> None:
     """Lower embedded events below the event whose clause contains them. A nominal event
     sits where its light verb is ("staged demonstrations to demand": the demand is the
     protest's purpose)."""
-    by_token = {token.i: event for token, event in events}
+    by_token: dict[int, Event] = {}
+    for token, event in events:
+        if event.trigger.start != token.idx:
+            # a reported obligation comes with the demanded clause's verb; it governs that
+            # clause from the reporting verb ("announced that X must agree")
+            by_token[token.head.i] = event
+            continue
+        by_token.setdefault(token.i, event)
     for token, event in events:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
             by_token.setdefault(token.head.i, event)
