@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pyarrow.parquet as pq
@@ -76,3 +77,12 @@ def test_exports(store, tmp_path):
 def test_read_only_store_must_exist(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_known_documents_since_a_time(store):
+    before = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
+    store.write([document()])
+    doc_id = document().doc_id
+    assert store.known_documents([doc_id, "doc_other"]) == {doc_id}
+    assert store.known_documents([doc_id], since=before) == {doc_id}
+    assert store.known_documents([doc_id], since=before + timedelta(days=1)) == set()

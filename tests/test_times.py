@@ -8,8 +8,8 @@ from newsevents.times import normalize_expression, parse_published
 THURSDAY = date(2015, 10, 15)
 
 
-def value(text, anchor=THURSDAY, future=False):
-    return normalize_expression(text, anchor, future)[:2]
+def value(text, anchor=THURSDAY, future=False, past=False):
+    return normalize_expression(text, anchor, future, past)[:2]
 
 
 def test_weekdays_point_back_unless_the_sentence_is_future():
@@ -43,6 +43,36 @@ def test_absolute_dates():
     assert value("March 2014") == ("2014-03", "month")
 
 
+def test_undated_days_and_months_take_the_nearest_occurrence_unless_told():
+    new_year = date(2000, 1, 7)
+    assert value("Nov. 25", anchor=new_year) == ("1999-11-25", "day")
+    assert value("in February", anchor=date(1989, 11, 2)) == ("1990-02", "month")
+    assert value("in February", anchor=date(1989, 11, 2), past=True) == ("1989-02", "month")
+    assert value("this September", anchor=date(1998, 4, 1)) == ("1998-09", "month")
+
+
+def test_quarters_seasons_and_spans_ago():
+    autumn = date(1989, 11, 2)
+    assert value("the third quarter", anchor=autumn) == ("1989-Q3", "quarter")
+    assert value("third-quarter", anchor=autumn) == ("1989-Q3", "quarter")
+    assert value("the latest quarter", anchor=autumn) == ("1989-Q3", "quarter")
+    assert value("the year-ago quarter", anchor=autumn) == ("1988-Q3", "quarter")
+    assert value("the first quarter of 1990") == ("1990-Q1", "quarter")
+    assert value("last fall", anchor=date(1998, 2, 1)) == ("1997-FA", "season")
+    assert value("this summer") == ("2015-SU", "season")
+    assert value("three years ago") == ("2012", "year")
+    assert value("a year earlier") == ("2014", "year")
+    assert value("two weeks ago") == ("2015-W40", "week")
+    assert value("earlier this year") == ("2015", "year")
+    assert value("fiscal 1989") == ("1989", "year")
+
+
+def test_references_need_no_anchor():
+    assert normalize_expression("now", None)[:2] == ("PRESENT_REF", "reference")
+    assert normalize_expression("recently", None)[:2] == ("PAST_REF", "reference")
+    assert normalize_expression("in the future", None)[:2] == ("FUTURE_REF", "reference")
+
+
 def test_no_anchor_gives_null_with_reason_never_a_guess():
     result = normalize_expression("on Thursday", None)
     assert result[0] is None and "no publication date" in result[2]
@@ -61,4 +91,5 @@ def test_normaliser_never_crashes(text, future):
     value_, precision, reason = normalize_expression(text, THURSDAY, future)
     assert (value_ is None) == (reason is not None) or value_ is None
     if value_ is not None:
-        assert precision in {"day", "week", "month", "year", "decade"}
+        assert precision in {"day", "week", "month", "quarter", "season", "year", "decade",
+                             "reference"}

@@ -36,6 +36,16 @@ _DECREASE = {"reduce", "decrease", "fall", "drop", "decline", "cut", "shrink", "
              "plunge", "lower", "lose", "slash", "tumble", "contract"}
 _INCREASE = {"increase", "rise", "grow", "raise", "climb", "jump", "surge", "boost", "gain",
              "expand", "soar", "double", "add"}
+MEASURES = {"km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "m",
+            "metres", "meters", "metre", "meter", "ft", "feet", "foot", "square miles",
+            "square kilometers", "square kilometres", "sq km", "acres", "hectares", "kg",
+            "kilograms", "tonnes", "tons", "tonne", "ton", "pounds", "lbs", "barrels",
+            "liters", "litres", "gallons", "degrees", "mph", "cm", "mm", "inches", "yards",
+            "hours", "days", "weeks", "months", "years", "minutes", "seconds", "bpd"}
+_HEDGES = {"about", "around", "some", "nearly", "almost", "over", "more", "less", "than",
+           "at", "least", "most", "up", "to", "roughly", "approximately", "under", "fewer"}
+_SCALE_SUFFIX = re.compile(r"(?:bn|mn|m|k|tn|trn|b)\b", re.IGNORECASE)
+_TOTAL_VERBS = {"total", "reach", "amount", "stand", "top", "exceed", "hit"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[$€£¥₽₹₸₴₺₩₪%]", re.IGNORECASE)
 _AMOUNT_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
 
@@ -80,62 +90,130 @@ def currency_of(text: str) -> str | None:
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    """Every money, percentage and count expression of ``doc`` with its value."""
+    """Every money, percentage, measure and count expression of ``doc`` with its value:
+    the model's MONEY/PERCENT/QUANTITY/CARDINAL entities, plus numbers it left unlabelled
+    that count a noun ("900 businessmen")."""
+    spans = [ent for ent in doc.ents if ent.label_ in _AMOUNT_LABELS]
+    taken = {t.i for ent in doc.ents for t in ent}
+    spans += [doc[t.i:t.i + 1] for t in doc if t.i not in taken and t.like_num
+              and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and not t.text.isalpha()]
     amounts = []
-    for ent in doc.ents:
-        if ent.label_ not in _AMOUNT_LABELS:
-            continue
-        value = parse_number(ent.text)
-        if value is None:
-            continue
-        counted = _counted_noun(ent)
-        change = _change(ent)
-        if ent.label_ == "MONEY" or currency_of(ent.text):
-            amounts.append(Amount(ent.text, ent.start_char, ent.end_char, value,
-                                  currency=currency_of(ent.text), quantity_of=counted,
-                                  change=change))
-        elif ent.label_ == "PERCENT" or "%" in ent.text or "percent" in ent.text.lower():
-            amounts.append(Amount(ent.text, ent.start_char, ent.end_char, value,
-                                  unit="percent", quantity_of=counted, change=change))
-        elif counted is not None:
-            amounts.append(Amount(ent.text, ent.start_char, ent.end_char, value,
-                                  unit=counted, quantity_of=counted, change=change))
+    for span in sorted(spans, key=lambda s: s.start_char):
+        amount = _amount(span)
+        if amount is not None:
+            amounts.append(amount)
     return amounts
+
+
+def _amount(span: Span) -> Amount | None:
+    text, start, end = span.text, span.start_char, span.end_char
+    before = span.doc.text[max(0, start - 1):start]
+    if before in CURRENCY_SYMBOLS:  # "$27B" where the model left the "$" out
+        text, start = before + text, start - 1
+    if span.doc.text[end:end + 1] == "-" and span.label_ != "MONEY":
+        return None  # part of a compound ("two-way", "14-year-old")
+    if text[:1] in CURRENCY_SYMBOLS and (suffix := _SCALE_SUFFIX.match(span.doc.text, end)):
+        text, end = text + suffix[0], suffix.end()  # "$100m" tokenised as "$100" + "m"
+    value = parse_number(text)
+    if value is None:
+        return None
+    counted, change = _counted_noun(span), _change(span)
+    currency = currency_of(text)
+    if span.label_ == "MONEY" or currency:
+        return Amount(text, start, end, value, currency=currency, quantity_of=counted,
+                      change=change)
+    if span.label_ == "PERCENT" or "%" in text or "percent" in text.lower():
+        return Amount(text, start, end, value, unit="percent", quantity_of=counted,
+                      change=change)
+    unit = _unit(text) if span.label_ == "QUANTITY" else None
+    if unit is not None and counted is None and unit.lower() not in MEASURES:
+        counted = unit  # "12 accords" labelled as one quantity: a count of accords
+    if unit is not None or counted is not None:
+        return Amount(text, start, end, value, unit=unit or counted, quantity_of=counted,
+                      change=change)
+    return None
+
+
+def _unit(text: str) -> str | None:
+    """The measure of a quantity: what is left of "300 square miles" without the number."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in SCALES
+             and w.lower() not in NUMBER_WORDS and w.lower() not in _HEDGES]
+    return " ".join(words) or None
 
 
 def _counted_noun(ent: Span) -> str | None:
     """What the number counts: its head noun ("40 bilateral agreements"), the noun a sum is
-    the worth of ("agreements worth $27 billion"), or the object of a changed verb."""
+    the worth or the total of ("agreements worth $27 billion", "turnover ..., totaling
+    $21 billion"), or the object of a changed verb ("reduced trade by 10.5 percent")."""
     root = ent.root
     head = root.head
-    if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        return _noun_phrase(head)
+    if root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i >= ent.end:
+        if head.lemma_.lower() in _DECREASE | _INCREASE:  # "a 10% increase in trade"
+            inside = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+            objects = [c for p in inside for c in p.children if c.dep_ == "pobj"]
+            return _noun_phrase(objects[0]) if objects else None
+        return _noun_phrase(head, after=ent.end)
     if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
         return _noun_phrase(head.head)
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
-        objects = [c for c in head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-        if objects:
-            return _noun_phrase(objects[0])
+        return _changed_thing(head.head)
+    if root.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in _DECREASE | _INCREASE:
+        return _changed_thing(head)  # "prices rose 3%"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return _noun_phrase(head.head)
+    if root.dep_ in ("dobj", "attr") and head.lemma_.lower() in _TOTAL_VERBS:
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(head.head)
+        return _changed_thing(head.head) if head.dep_ in ("advcl", "xcomp", "conj") \
+            else _changed_thing(head)
     return None
 
 
-def _noun_phrase(token: Token) -> str:
+def _changed_thing(verb: Token) -> str | None:
+    """The object of a verb of change; else the noun just before its "by" phrase (the
+    parser often misses the object of "reduced in 2014 trade turnover by 10 percent");
+    else its subject ("trade fell by 5%")."""
+    nouns = ("NOUN", "PROPN")
+    for dep in ("dobj", "nsubjpass"):
+        found = [c for c in verb.children if c.dep_ == dep and c.pos_ in nouns]
+        if found:
+            return _noun_phrase(found[0])
+    by = next((c for c in verb.rights if c.lower_ == "by"), None)
+    if by is not None:
+        between = [t for t in verb.doc[verb.i + 1:by.i] if t.pos_ in nouns
+                   and t.dep_ != "compound"]
+        if between:
+            return _noun_phrase(between[-1])
+    found = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in nouns]
+    return _noun_phrase(found[0]) if found else None
+
+
+def _noun_phrase(token: Token, after: int = 0) -> str:
+    """The noun with its modifiers ("bilateral trade"), never reaching back into the
+    amount itself (``after``: first token past it)."""
     left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]
-    start = min([token.i, *(c.left_edge.i for c in left)])
+    start = max(after, min([token.i, *(c.left_edge.i for c in left)]))
     return token.doc[start:token.i + 1].text
 
 
 def _change(ent: Span) -> str | None:
-    node = ent.root
-    for _ in range(3):
-        lemma = node.lemma_.lower()
-        if lemma in _DECREASE:
-            return "decrease"
-        if lemma in _INCREASE:
-            return "increase"
-        if node.head is node:
-            break
+    """Direction of change when the amount is the change itself: "by 10.5 percent" after
+    a verb of change, its object ("cut 5,000 jobs", "rose 3%"), or a change noun it
+    modifies ("a 10 percent increase"). A total or a share is not a change."""
+    root = ent.root
+    node = root.head
+    if node.dep_ == "prep" or node.pos_ == "ADP":
+        if node.lower_ not in ("by", "to", "from"):
+            return None
         node = node.head
+    elif root.dep_ not in ("dobj", "npadvmod", "nummod", "compound", "amod", "quantmod"):
+        return None
+    if root.dep_ == "nummod" and node.dep_ == "dobj":  # "cut 5,000 jobs"
+        node = node.head
+    lemma = node.lemma_.lower()
+    if lemma in _DECREASE:
+        return "decrease"
+    if lemma in _INCREASE:
+        return "increase"
     return None

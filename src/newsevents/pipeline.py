@@ -23,6 +23,7 @@ from newsevents.errors import InputError, NewsEventsError
 from newsevents.events.coder import code_events
 from newsevents.events.lexicon import Lexicon, load_lexicon
 from newsevents.events.relevance import is_non_political, keep_political
+from newsevents.ingest.limits import check_document_size
 from newsevents.language_check import english_problem
 from newsevents.language_model import load_language_model
 from newsevents.places import Gazetteer, attach_locations, find_places, load_gazetteer
@@ -98,6 +99,10 @@ class Pipeline:
                 prepared.append((cleaned[index].text, index))
             except NewsEventsError as error:
                 document.errors.append(_error_record(document.article, error, "clean"))
+            except Exception as exc:  # a cleaning bug on one document must not stop the run
+                document.errors.append(ErrorRecord(
+                    document.article.label, "clean", f"{type(exc).__name__}: {exc}",
+                    document.doc_id))
         for doc, index in self._parse(prepared, documents):
             document = documents[index]
             try:
@@ -150,6 +155,10 @@ class Pipeline:
         doc = self.nlp(text)
         return [t.to_dict() for t in find_times(doc, parse_published(published))]
 
+    def amounts(self, text: str) -> list[dict[str, Any]]:
+        """Money, percentages and counts in ``text`` with their normalised values."""
+        return [a.to_dict() for a in find_amounts(self.nlp(text))]
+
     def similarity(self, text_a: str, text_b: str) -> float:
         """Same happening? A score in [0, 1]."""
         return text_similarity(text_a, text_b)
@@ -159,6 +168,7 @@ class Pipeline:
         article = document.article
         if not article.text or not article.text.strip():
             raise InputError("empty document", document=article.label, stage="clean")
+        check_document_size(article.text, document=article.label)
         if article.lang and not article.lang.lower().startswith("en"):
             raise InputError(f"language {article.lang!r} is not supported (English only)",
                              document=article.label, stage="clean")

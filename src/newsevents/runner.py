@@ -1,8 +1,11 @@
 """A processing run: readers -> pipeline -> store, with counts that always add up.
 
 Documents already in the store are skipped (their ids are content hashes), so an
-interrupted run can simply be started again. Unreadable inputs are recorded as errors and
-the run goes on. ``documents == processed + failed`` holds at every progress report.
+interrupted run can simply be started again: each batch is written in one transaction, so
+what a killed run leaves behind is whole documents, and the next run does the rest. The
+same document twice in one input (a re-posted story, a file listed twice) is processed
+once. Unreadable inputs and failed documents are recorded as errors and the run goes on.
+``documents == processed + failed`` holds at every progress report.
 """
 
 from __future__ import annotations
@@ -10,16 +13,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from newsevents.errors import InputError
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, Document, ErrorRecord
 from newsevents.store import Store
 
+# Every error is stored; the summary lists the first ones so a run over millions of bad
+# documents does not hold them all in memory.
+MAX_LISTED_ERRORS = 1000
+
 
 @dataclass
 class RunSummary:
-    """What a run did. ``skipped`` documents were already stored and count as processed."""
+    """What a run did. ``skipped`` documents were already stored, or came earlier in the
+    same input, and count as processed."""
 
     documents: int = 0
     processed: int = 0
@@ -28,17 +37,32 @@ class RunSummary:
     events: int = 0
     seconds: float = 0.0
     errors: list[ErrorRecord] = field(default_factory=list)
+    errors_not_listed: int = 0
 
     @property
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def add_failure(self, errors: list[ErrorRecord]) -> None:
+        """Count one failed document and list its errors (up to the cap)."""
+        self.documents += 1
+        self.failed += 1
+        room = max(0, MAX_LISTED_ERRORS - len(self.errors))
+        self.errors.extend(errors[:room])
+        self.errors_not_listed += max(0, len(errors) - room)
+
+    def add_skipped(self) -> None:
+        self.documents += 1
+        self.processed += 1
+        self.skipped += 1
 
     def to_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "processed": self.processed,
                 "failed": self.failed, "skipped": self.skipped, "events": self.events,
                 "seconds": round(self.seconds, 3),
                 "documents_per_second": round(self.documents_per_second, 2),
-                "errors": [e.to_dict() for e in self.errors]}
+                "errors": [e.to_dict() for e in self.errors],
+                "errors_not_listed": self.errors_not_listed}
 
 
 def process_into_store(
@@ -55,6 +79,7 @@ def process_into_store(
     summary = RunSummary()
     started = time.perf_counter()
     size = batch_size or pipeline.settings.batch_size
+    gate = _FreshGate(store, summary, reprocess)
 
     def fresh_articles() -> Iterator[Article]:
         group: list[Article] = []
@@ -64,30 +89,31 @@ def process_into_store(
                 continue
             group.append(item)
             if len(group) >= size:
-                yield from _not_yet_stored(group, store, summary, reprocess)
+                yield from gate.admit(group)
                 group = []
         if group:
-            yield from _not_yet_stored(group, store, summary, reprocess)
+            yield from gate.admit(group)
 
     pending: list[Document] = []
     for document in pipeline.process_many(fresh_articles(), n_process=n_process,
                                           batch_size=size):
         pending.append(document)
-        summary.documents += 1
         if document.failed:
-            summary.failed += 1
-            summary.errors.extend(document.errors)
+            summary.add_failure(document.errors)
         else:
+            summary.documents += 1
             summary.processed += 1
             summary.events += len(document.events)
         if len(pending) >= size:
             store.write(pending)
+            gate.written(pending)
             pending = []
             summary.seconds = time.perf_counter() - started
             if progress:
                 progress(summary)
     if pending:
         store.write(pending)
+        gate.written(pending)
     summary.seconds = time.perf_counter() - started
     if progress:
         progress(summary)
@@ -97,18 +123,33 @@ def process_into_store(
 def _count_read_error(error: InputError, store: Store, summary: RunSummary) -> None:
     record = ErrorRecord(error.document, error.stage, error.reason)
     store.record_errors([record])
-    summary.documents += 1
-    summary.failed += 1
-    summary.errors.append(record)
+    summary.add_failure([record])
 
 
-def _not_yet_stored(group: list[Article], store: Store, summary: RunSummary,
-                    reprocess: bool) -> Iterator[Article]:
-    known = set() if reprocess else store.known_documents([a.doc_id for a in group])
-    for article in group:
-        if article.doc_id in known:
-            summary.documents += 1
-            summary.processed += 1
-            summary.skipped += 1
-        else:
+class _FreshGate:
+    """Lets through only documents this run has not stored or started yet.
+
+    Memory stays bounded: besides the store, it remembers only the documents in flight
+    (read but not yet written). A document written earlier in this run is found in the
+    store; with ``reprocess`` the store is asked only about documents written since the
+    run began, so stored documents are redone once and duplicates still are not.
+    """
+
+    def __init__(self, store: Store, summary: RunSummary, reprocess: bool) -> None:
+        self.store = store
+        self.summary = summary
+        self.since = datetime.now(UTC).replace(tzinfo=None) if reprocess else None
+        self.in_flight: set[str] = set()
+
+    def admit(self, group: list[Article]) -> Iterator[Article]:
+        stored = self.store.known_documents([a.doc_id for a in group], since=self.since)
+        for article in group:
+            doc_id = article.doc_id
+            if doc_id in stored or doc_id in self.in_flight:
+                self.summary.add_skipped()
+                continue
+            self.in_flight.add(doc_id)
             yield article
+
+    def written(self, documents: list[Document]) -> None:
+        self.in_flight.difference_update(d.doc_id for d in documents)

@@ -1,9 +1,12 @@
 """Times: date expressions normalised to TIMEX3-style values against the publication date.
 
 "on Thursday" in a story published Thursday 2015-10-15 is 2015-10-15; "will travel on
-Friday" is the Friday after; "last September" is the most recent September before the
-anchor; "in 2014" is "2014"; "the last week" is the ISO week before ("2013-W11"). With no
-publication date a relative expression gets a null value and a reason, never a guess.
+Friday" is the Friday after, "met on Friday" the one before; a month or a day without a
+year is the occurrence nearest the anchor unless the tense or "last"/"next" says which;
+"in 2014" is "2014"; "the last week" is the ISO week before ("2013-W11"); "the third
+quarter" is "2015-Q3"; "last fall" is "2014-FA"; "three years ago" is "2012"; "now" and
+"recently" are TIMEX3's PRESENT_REF and PAST_REF. With no publication date a relative
+expression gets a null value and a reason, never a guess.
 """
 
 from __future__ import annotations
@@ -21,8 +24,26 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 _MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_FUTURE_AUX = {"will", "shall", "'ll"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
+            "winter": ("WI", 12)}
+_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
+               "recent years": "PAST_REF", "the future": "FUTURE_REF"}
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+          "months": "month", "year": "year", "years": "year"}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "to"}
 _NO_ANCHOR = "relative expression and no publication date to anchor it"
+# Words that date a sentence although the model does not label them DATE.
+_EXTRA = re.compile(
+    r"\b(?:now|currently|recently|in recent years|(?:in )?the future|today|tonight|"
+    r"yesterday|tomorrow|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
+    r"(?:,? \d{4})?|(?:january|february|march|april|june|july|august|september|october|"
+    r"november|december) \d{1,2}\b(?:,? \d{4})?)", re.IGNORECASE)
+
+Value = tuple[str, str]  # (TIMEX3 value, precision)
 
 
 def parse_published(value: str | None) -> date | None:
@@ -44,8 +65,10 @@ def _month_number(word: str) -> int | None:
     word = word.lower().rstrip(".")
     if word in MONTHS:
         return MONTHS.index(word) + 1
-    return _MONTH_ABBREVIATIONS.get(word[:4] if word.startswith("sept") else word[:3]) \
-        if len(word) >= 3 and word[:3] in _MONTH_ABBREVIATIONS else None
+    if len(word) >= 3 and word[:3] in _MONTH_ABBREVIATIONS and (
+            len(word) <= 4 or any(m.startswith(word) for m in MONTHS)):
+        return _MONTH_ABBREVIATIONS[word[:3]]
+    return None
 
 
 def _iso_week(day: date) -> str:
@@ -53,25 +76,50 @@ def _iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def normalize_expression(text: str, anchor: date | None,
-                         future: bool = False) -> tuple[str | None, str | None, str | None]:
-    """Return (value, precision, reason) for one date expression."""
-    lowered = " ".join(text.lower().replace(",", " ").split())
-    absolute = _absolute(lowered, anchor)
+def _quarter(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def normalize_expression(text: str, anchor: date | None, future: bool = False,
+                         past: bool = False) -> tuple[str | None, str | None, str | None]:
+    """Return (value, precision, reason) for one date expression. ``future``/``past``
+    is the tense of the clause it sits in, when known."""
+    lowered = " ".join(text.lower().replace(",", " ").replace("’", "'").split())
+    lowered = re.sub(r"^(?:on|in|at|during|since|by|until|from|for|of|before|after) ", "",
+                     lowered)
+    for phrase, reference in _REFERENCES.items():
+        if lowered == phrase or lowered == f"in {phrase}":
+            return reference, "reference", None
+    absolute = _absolute(lowered, anchor, future, past)
     if absolute is not None:
         return absolute[0], absolute[1], None
     if anchor is None:
         return None, None, _NO_ANCHOR
-    relative = _relative(lowered, anchor, future)
+    relative = _relative(lowered, anchor, future, past)
     if relative is not None:
         return relative[0], relative[1], None
     return None, None, "expression not understood"
 
 
-def _absolute(text: str, anchor: date | None) -> tuple[str, str] | None:
-    if match := re.fullmatch(r"(?:on )?(\d{4})-(\d{2})-(\d{2})", text):
+def _nearest_year(anchor: date, month: int, day: int, future: bool, past: bool) -> int:
+    """The year that puts month/day nearest the anchor, or on the side the tense says."""
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    dates = [(y, _clamped(y, month, day)) for y in years]
+    if future:
+        dates = [(y, d) for y, d in dates if d >= anchor]
+    elif past:
+        dates = [(y, d) for y, d in dates if d <= anchor]
+    return min(dates, key=lambda yd: (abs((yd[1] - anchor).days), yd[1] > anchor))[0]
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, 28 if month == 2 else 30 if month in (4, 6, 9, 11)
+                                 else 31))
+
+
+def _absolute(text: str, anchor: date | None, future: bool, past: bool) -> Value | None:
+    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
         return f"{match[1]}-{match[2]}-{match[3]}", "day"
-    # "october 15 2015", "oct. 15", "15 october 2015"
     match = (re.search(r"\b([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?\b", text)
              or re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\.?(?: (\d{4}))?\b",
                           text))
@@ -81,89 +129,168 @@ def _absolute(text: str, anchor: date | None) -> tuple[str, str] | None:
         month = _month_number(month_word)
         if month and year:
             return _safe_day(int(year), month, int(day))
-        if month and anchor is not None:
-            return _safe_day(anchor.year, month, int(day))
-    if match := re.search(r"\b([a-z]{3,9})\.? (\d{4})\b", text):
+        if month and anchor is not None and 1 <= int(day) <= 31:
+            return _safe_day(_nearest_year(anchor, month, int(day), future, past), month,
+                             int(day))
+    if match := re.search(r"\b([a-z]{3,9})\.? (?:of )?(\d{4})\b", text):
         month = _month_number(match[1])
         if month:
             return f"{match[2]}-{month:02d}", "month"
-    if match := re.search(r"\b(early |mid-?|late )?(?:the )?(\d{2})(\d)0s\b", text):
-        return f"{match[2]}{match[3]}", "decade"
-    if match := re.fullmatch(r"(?:in |during |since |by |until )?(?:the year )?(\d{4})", text):
-        return match[1], "year"
+        if match[1] in _SEASONS:
+            return f"{match[2]}-{_SEASONS[match[1]][0]}", "season"
+    if match := re.search(r"\b(?:the )?(\d{2})(\d)0'?s\b", text):
+        return f"{match[1]}{match[2]}", "decade"
+    if match := re.search(r"\b(1\d{3}|20\d{2})\b", text):
+        if quarter := _ordinal_quarter(text):
+            return f"{match[1]}-Q{quarter}", "quarter"
+        if not re.search(r"\b(?:ago|earlier|before|later|after|days?|weeks?|months?)\b", text):
+            return match[1], "year"
     return None
 
 
-def _safe_day(year: int, month: int, day: int) -> tuple[str, str] | None:
+def _safe_day(year: int, month: int, day: int) -> Value | None:
     try:
         return date(year, month, day).isoformat(), "day"
     except ValueError:
         return None
 
 
-def _relative(text: str, anchor: date, future: bool) -> tuple[str, str] | None:
-    words = set(re.findall(r"[a-z]+", text))
-    simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    for word, shift in simple.items():
+def _ordinal_quarter(text: str) -> int | None:
+    match = re.search(r"\b(first|second|third|fourth|[1-4](?:st|nd|rd|th))[- ](?:fiscal )?"
+                      r"quarter\b", text) or re.search(r"\bq([1-4])\b", text)
+    if not match:
+        return None
+    return _ORDINALS.get(match[1]) or int(match[1])
+
+
+def _relative(text: str, anchor: date, future: bool, past: bool) -> Value | None:
+    words = set(re.findall(r"[a-z']+", text))
+    shift = -1 if words & {"last", "past", "previous", "ago", "earlier"} or re.search(
+        r"\byear-(?:ago|earlier)\b", text) else (1 if words & {"next", "coming"} else 0)
+    if "this" in words:  # "earlier this year" is this year
+        shift = 0
+    for word, days in {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.items():
         if word in words:
-            return (anchor + timedelta(days=shift)).isoformat(), "day"
+            return (anchor + timedelta(days=days)).isoformat(), "day"
+    if found := _ago(text, anchor):
+        return found
     for index, weekday in enumerate(WEEKDAYS):
         if weekday in words:
-            return _weekday(anchor, index, future or "next" in words,
-                            "last" in words).isoformat(), "day"
-    period_shift = -1 if words & {"last", "past", "previous"} else (
-        1 if words & {"next", "coming"} else 0)
-    if "week" in words or "weekend" in words:
-        return _iso_week(anchor + timedelta(weeks=period_shift)), "week"
+            day = _weekday(anchor, index, future or "next" in words, "last" in words)
+            return day.isoformat(), "day"
+    if "quarter" in words or ("period" in words and shift):
+        year, quarter = _quarter(anchor)
+        ordinal = _ordinal_quarter(text)
+        if ordinal is None:  # "the quarter", "the latest quarter": the last one reported
+            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        else:
+            quarter = ordinal
+            if future and (year, quarter) < _quarter(anchor):
+                year += 1
+        if shift < 0 or "year-ago" in text or "year-earlier" in text:
+            year -= 1
+        return f"{year}-Q{quarter}", "quarter"
+    if "weekend" in words:
+        return _iso_week(anchor + timedelta(weeks=shift)) + "-WE", "week"
+    if "week" in words:
+        return _iso_week(anchor + timedelta(weeks=shift)), "week"
     if "month" in words:
-        month = anchor.month + period_shift
+        month = anchor.month + shift
         year = anchor.year + (month - 1) // 12
         return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
-    if "year" in words:
-        return str(anchor.year + period_shift), "year"
+    if "year" in words or re.search(r"\byear-(?:ago|earlier)\b", text):
+        return str(anchor.year + shift), "year"
+    for season, (code, month) in _SEASONS.items():
+        if season in words:
+            return f"{_month_year(anchor, month, shift, future, past)}-{code}", "season"
     for index, month_name in enumerate(MONTHS, start=1):
         if month_name in words or (month_name[:3] in words and month_name != "may"):
-            year = anchor.year
-            if period_shift < 0 or (period_shift == 0 and not future):
-                year = anchor.year if index < anchor.month else anchor.year - 1
-                if period_shift == 0 and index == anchor.month:
-                    year = anchor.year
-            elif period_shift > 0 or future:
-                year = anchor.year if index > anchor.month else anchor.year + 1
-            return f"{year}-{index:02d}", "month"
+            return f"{_month_year(anchor, index, shift, future, past)}-{index:02d}", "month"
     return None
+
+
+def _ago(text: str, anchor: date) -> Value | None:
+    """"three years ago", "a week earlier": the anchor moved back by that much."""
+    match = re.search(r"\b(\d+|[a-z]+) (day|days|week|weeks|month|months|year|years) "
+                      r"(?:ago|earlier|before)\b", text)
+    if not match:
+        return None
+    count = int(match[1]) if match[1].isdigit() else _NUMBERS.get(match[1])
+    if count is None:
+        return None
+    unit = _UNITS[match[2]]
+    if unit == "day":
+        return (anchor - timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(anchor - timedelta(weeks=count)), "week"
+    if unit == "month":
+        month = anchor.month - count
+        year = anchor.year + (month - 1) // 12
+        return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
+    return str(anchor.year - count), "year"
+
+
+def _month_year(anchor: date, month: int, shift: int, future: bool, past: bool) -> int:
+    """The year of a named month: "last"/"next" and the tense decide; else the nearest."""
+    if shift < 0:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if shift > 0:
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return _nearest_year(anchor, month, 15, future, past) if month != anchor.month \
+        else anchor.year
 
 
 def _weekday(anchor: date, weekday: int, future: bool, last: bool) -> date:
     """The named weekday nearest the anchor in the direction the sentence points."""
     if future and not last:
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7) \
-            if weekday != anchor.weekday() else anchor
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     back = (anchor.weekday() - weekday) % 7
     if last and back == 0:
         back = 7
     return anchor - timedelta(days=back)
 
 
-def _is_future(span: Span) -> bool:
+def clause_tense(span: Span) -> tuple[bool, bool]:
+    """(future, past) of the clause a date expression modifies: "will travel on Friday",
+    "is to resume Monday", "is meeting on Friday" and "meet Monday" (a plan in the present)
+    are future; "met on Friday" is past."""
     head = span.root.head
-    for _ in range(3):
-        if any(c.lower_ in _FUTURE_AUX for c in head.children if c.dep_ == "aux"):
-            return True
-        if head.head is head:
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if auxiliaries & _FUTURE_AUX or "going" in auxiliaries:
+                return True, False
+            if (head.tag_ in ("VBP", "VBZ") and head.lemma_ != "be") or (
+                    head.tag_ == "VBG" and auxiliaries & {"is", "are", "'s", "'re"}):
+                return True, False
+            if head.tag_ == "VBD" or auxiliaries & {"was", "were", "had", "did"} or (
+                    head.tag_ == "VBN" and auxiliaries & {"has", "have"}):
+                return False, True
+            return False, False
+        if head.head.i == head.i:
             break
         head = head.head
-    return False
+    return False, False
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
-    """DATE entities of ``doc`` normalised against ``published``."""
+    """Date expressions of ``doc`` normalised against ``published``: the model's DATE
+    entities, TIME entities that name a day ("Wednesday night"), and the deictic words
+    and "Sept. 30"-style dates the model leaves unlabelled."""
+    spans = [ent for ent in doc.ents if ent.label_ == "DATE" or (
+        ent.label_ == "TIME" and re.search(r"\b(?:today|tonight|yesterday|tomorrow|"
+                                           + "|".join(WEEKDAYS) + r")\b", ent.text, re.I))]
+    taken = [(s.start_char, s.end_char) for s in doc.ents if s.label_ in ("DATE", "TIME")]
+    for match in _EXTRA.finditer(doc.text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        value, precision, reason = normalize_expression(ent.text, published, _is_future(ent))
-        found.append(TimeExpression(ent.text, ent.start_char, ent.end_char, value, "DATE",
+    for span in sorted(spans, key=lambda s: s.start_char):
+        future, past = clause_tense(span)
+        value, precision, reason = normalize_expression(span.text, published, future, past)
+        found.append(TimeExpression(span.text, span.start_char, span.end_char, value, "DATE",
                                     precision, reason))
     return found
 
@@ -171,13 +298,14 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
 def attach_dates(events: list[Event], times: list[TimeExpression],
                  published: date | None) -> None:
     """Date each event from a resolved expression in its sentence, else the publication
-    date (reports are about recent happenings), else leave it unknown."""
+    date (reports are about recent happenings), else leave it unknown. "now"-like
+    references are not dates and never date an event."""
     for event in events:
         inside = [t for t in times if event.start <= t.start and t.end <= event.end
-                  and t.value is not None]
+                  and t.value is not None and not t.value.endswith("_REF")]
         if inside:
             best = min(inside, key=lambda t: abs(t.start - event.trigger.start))
-            event.date, event.date_precision = best.value, best.precision
+            event.date, event.date_precision = best.value.split("T")[0], best.precision
             event.why += f"; date from '{best.text}'"
         elif published is not None:
             event.date, event.date_precision = published.isoformat(), "day"

@@ -225,10 +225,23 @@ def _is_locative(token: Token) -> bool:
             and token.head.lower_ in _LOCATIVE_PREPS)
 
 
+def _last_person_name(span: Span) -> str | None:
+    """The last PERSON entity inside ``span``, read from token tags (``span.ents`` rebuilds
+    the document's entity list on every call, which made long documents quadratic)."""
+    current: list[Token] = []
+    last: list[Token] = []
+    for token in span:
+        if token.ent_type_ != "PERSON":
+            current = []
+            continue
+        current = [token] if token.ent_iob_ == "B" or not current else [*current, token]
+        last = current
+    return span.doc[last[0].i:last[-1].i + 1].text if last else None
+
+
 def _resolve_span(span: Span, resolver: ActorResolver, when: date | None,
                   context: str | None) -> Resolution | None:
-    people = [ent for ent in span.ents if ent.label_ == "PERSON"]
-    person_name = people[-1].text if people else None
+    person_name = _last_person_name(span)
     resolution = resolver.resolve(span.text, when, context, person_name=person_name)
     if resolution is not None and resolution.kind != "person" and person_name:
         # "Nazarbaev" tagged ORG by the model, or a name we know only by surname

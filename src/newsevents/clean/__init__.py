@@ -2,14 +2,17 @@
 
 Debris and the dateline are *masked* (replaced by spaces, newlines kept) rather than cut,
 so every offset the later stages produce is an offset into the original ``Article.text``.
+The cleaned text holds no debris left to find. (Cleaning it again may still find a second
+dateline: once the first is masked, the next paragraph opens the story.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsevents.clean.dateline import find_dateline
-from newsevents.clean.debris import find_debris
+from newsevents.clean.debris import DebrisSpan, find_debris
+from newsevents.clean.masking import mask
 from newsevents.records import Boilerplate, Dateline
 
 __all__ = ["CleanText", "clean_text"]
@@ -26,21 +29,21 @@ class CleanText:
 
 def clean_text(text: str) -> CleanText:
     """Find debris and the dateline in ``text`` and mask them."""
-    original = text
     debris = find_debris(text)
-    boilerplate = [Boilerplate(original[d.start:d.end], d.start, d.end, d.kind)
-                   for d in debris]
-    dateline = find_dateline(text, skip=[(d.start, d.end) for d in debris])
+    boilerplate = _records(text, debris)
+    masked = mask(text, [(d.start, d.end) for d in debris])
+    dateline = find_dateline(masked)
     if dateline is not None:
+        dateline = replace(dateline, text=text[dateline.start:dateline.end])
         boilerplate.append(Boilerplate(dateline.text, dateline.start, dateline.end, "dateline"))
+        masked = mask(masked, [(dateline.start, dateline.end)])
+        # Masking the dateline can expose debris behind it ("HANOI - Copyright 2020 ...").
+        exposed = find_debris(masked)
+        boilerplate.extend(_records(text, exposed))
+        masked = mask(masked, [(d.start, d.end) for d in exposed])
     boilerplate.sort(key=lambda b: b.start)
-    return CleanText(_mask(original, boilerplate), boilerplate, dateline)
+    return CleanText(masked, boilerplate, dateline)
 
 
-def _mask(text: str, spans: list[Boilerplate]) -> str:
-    chars = list(text)
-    for span in spans:
-        for i in range(span.start, span.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+def _records(text: str, debris: list[DebrisSpan]) -> list[Boilerplate]:
+    return [Boilerplate(text[d.start:d.end], d.start, d.end, d.kind) for d in debris]

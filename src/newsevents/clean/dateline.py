@@ -25,18 +25,19 @@ _DATELINE = re.compile(rf"^[ \t]*{_PLACE}{_DATE}{_AGENCY}[.,]?{_DASH}")
 _MAX_PARAGRAPHS_BEFORE = 3
 
 
-def find_dateline(text: str, *, skip: list[tuple[int, int]] | None = None) -> Dateline | None:
+def find_dateline(text: str) -> Dateline | None:
     """Return the dateline at the start of one of the first paragraphs, if any.
 
-    ``skip`` are spans already known to be debris; a paragraph made only of them does not
-    count as one of the first paragraphs.
+    Give it text with the debris already masked: a paragraph that was only debris is then
+    blank and does not count as one of the first paragraphs, and a dateline behind a
+    masked prompt ("Your Comment  ASTANA. KAZINFORM -") is found.
     """
     seen = 0
     offset = 0
     for paragraph in text.split("\n"):
         start = offset
         offset += len(paragraph) + 1
-        if not paragraph.strip() or _covered(start, start + len(paragraph), skip or []):
+        if not paragraph.strip():
             continue
         match = _DATELINE.match(paragraph)
         if match and _plausible(match):
@@ -62,7 +63,3 @@ def _plausible(match: re.Match[str]) -> bool:
     place = match.group("place")
     letters = [c for c in place if c.isalpha()]
     return len(letters) >= 3 and place.upper() == place
-
-
-def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 
 from newsevents.cli import clean_errors
+from newsevents.evaluation.geo import evaluate_geo
 from newsevents.evaluation.plover import evaluate_plover
+from newsevents.evaluation.re3d import evaluate_amounts
+from newsevents.evaluation.timebank import evaluate_times
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 
@@ -19,8 +23,11 @@ def evaluate() -> None:
     """Measure quality on annotated development data.
 
     \b
-    Example:
+    Examples:
       newsevents eval plover --data ../shared/eval/plover_gsr_dev.json
+      newsevents eval geo --data ../shared/eval/geoparsing/lgl.xml
+      newsevents eval times --data ../shared/eval/timebank
+      newsevents eval amounts --data ../shared/eval/re3d
     """
 
 
@@ -46,3 +53,69 @@ def plover(data: str, as_json: bool) -> None:
     console.print("per type: " + ", ".join(f"{t} {a:.2f}" for t, a in
                                            result["per_type_accuracy"].items()))
     console.print("top confusions: " + "; ".join(result["top_confusions"]))
+
+
+_LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None,
+                      help="Only the first N documents (default: all).")
+_JSON = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+
+
+@evaluate.command("geo")
+@click.option("--data", type=click.Path(dir_okay=False), required=True, multiple=True,
+              help="LGL or GeoVirus XML; repeat for several corpora.")
+@_LIMIT
+@_JSON
+@clean_errors
+def geo(data: tuple[str, ...], limit: int | None, as_json: bool) -> None:
+    """Toponym P/R/F1; within 161 km, median km error and country accuracy."""
+    pipeline = Pipeline(Settings.resolve())
+    results = {Path(d).name: evaluate_geo(Path(d), pipeline, limit).to_dict() for d in data}
+    _show(results, as_json, "Geoparsing", [
+        ("toponym recall", "toponym_recall"), ("toponym precision", "toponym_precision"),
+        ("toponym F1", "toponym_f1"), ("within 161 km", "within_161km"),
+        ("median km error", "median_km"), ("country accuracy", "country_accuracy")])
+
+
+@evaluate.command("times")
+@click.option("--data", type=click.Path(file_okay=False), required=True,
+              help="Folder of TimeML .tml files (searched recursively).")
+@_LIMIT
+@_JSON
+@clean_errors
+def times(data: str, limit: int | None, as_json: bool) -> None:
+    """DATE value accuracy, anchored on each document's creation time."""
+    scores = evaluate_times(Path(data), Pipeline(Settings.resolve()), limit)
+    _show({Path(data).name: scores.to_dict()}, as_json, "Date normalisation", [
+        ("DATE span recall", "date_recall"), ("DATE span precision", "date_precision"),
+        ("value accuracy (all gold)", "value_accuracy"),
+        ("value accuracy (matched)", "matched_value_accuracy")])
+
+
+@evaluate.command("amounts")
+@click.option("--data", type=click.Path(file_okay=False), required=True,
+              help="The re3d folder (one sub-folder per source).")
+@_LIMIT
+@_JSON
+@clean_errors
+def amounts(data: str, limit: int | None, as_json: bool) -> None:
+    """Money/Quantity span recall and precision, kind and value accuracy."""
+    scores = evaluate_amounts(Path(data), Pipeline(Settings.resolve()), limit)
+    _show({Path(data).name: scores.to_dict()}, as_json, "Amounts", [
+        ("span recall", "span_recall"), ("span precision", "span_precision"),
+        ("kind accuracy", "kind_accuracy"), ("value accuracy", "value_accuracy")])
+
+
+def _show(results: dict[str, dict[str, Any]], as_json: bool, title: str,
+          rows: list[tuple[str, str]]) -> None:
+    """Print each corpus's headline figures, or everything as JSON."""
+    if as_json:
+        click.echo(json.dumps(results, indent=1))
+        return
+    console = Console()
+    for name, result in results.items():
+        console.print(f"[bold]{title}[/] on {result['documents']} documents ({name})")
+        for label, key in rows:
+            value = result[key]
+            shown = "n/a" if value is None else (f"{value:.3f}" if isinstance(value, float)
+                                                 else str(value))
+            console.print(f"  {label:<26} {shown}")

@@ -22,6 +22,7 @@ from newsevents.settings import Settings
 from newsevents.store import Store
 
 _PROGRESS_EVERY_SECONDS = 2.0
+_LISTED_ON_CONSOLE = 50
 
 
 def _run(items: Iterable[Article | InputError], settings: Settings, *, as_json: bool,
@@ -47,15 +48,24 @@ def _run(items: Iterable[Article | InputError], settings: Settings, *, as_json: 
             if not quiet:
                 console.print(
                     f"[bold]{run.documents}[/] documents: {run.processed} processed "
-                    f"({run.skipped} already stored), {run.failed} failed; "
+                    f"({run.skipped} already stored or repeated), {run.failed} failed; "
                     f"{run.events} events; {run.documents_per_second:.1f} docs/s -> "
                     f"{escape(settings.db)}")
-                for error in run.errors:
-                    click.secho(f"skipped {error.document} ({error.stage}): {error.reason}",
-                                fg="yellow", err=True)
+                _list_errors(run)
             if show_summary:
                 render_summary(summarize(store), console)
     sys.exit(EXIT_SOME_FAILED if run.failed else EXIT_OK)
+
+
+def _list_errors(run: RunSummary) -> None:
+    """Name the first failed documents on stderr; all of them are in the store."""
+    for error in run.errors[:_LISTED_ON_CONSOLE]:
+        click.secho(f"skipped {error.document} ({error.stage}): {error.reason}",
+                    fg="yellow", err=True)
+    more = len(run.errors) - _LISTED_ON_CONSOLE + run.errors_not_listed
+    if more > 0:
+        click.secho(f"… and {more} more, all stored in the errors table of "
+                    "the store", fg="yellow", err=True)
 
 
 _common = [
@@ -86,7 +96,7 @@ def _with_common(function):  # type: ignore[no-untyped-def]
 def process(paths: tuple[str, ...], published: str | None, source: str | None,
             show_summary: bool, db: str | None, as_json: bool, quiet: bool,
             n_process: int | None, batch_size: int | None, reprocess: bool) -> None:
-    """Read files or folders (.txt, .html, .jsonl) and store their events.
+    """Read files or folders (.txt, .html, .jsonl, .warc, .warc.gz) and store their events.
 
     Exit code 0 when every document was processed, 1 when some failed (they are recorded
     with their reason and listed), 2 for usage errors, 3 when the store or model fails.

@@ -2,7 +2,8 @@
 
 A reader never drops a document silently: anything it cannot read becomes an
 :class:`~newsevents.errors.InputError` in the stream, in input order, so the run can record
-it and go on.
+it and go on. Sizes are bounded (see :mod:`newsevents.ingest.limits`), so no single input
+can exhaust memory.
 """
 
 from __future__ import annotations
@@ -14,18 +15,26 @@ from newsevents.errors import InputError
 from newsevents.ingest.html_reader import article_from_html, read_html_file
 from newsevents.ingest.jsonl_reader import article_from_record, read_jsonl_file
 from newsevents.ingest.text_reader import read_text_file
+from newsevents.ingest.warc_reader import read_warc_file
 from newsevents.records import Article
 
-__all__ = ["SUFFIXES", "article_from_html", "article_from_record", "read_paths"]
+__all__ = ["SUFFIXES", "article_from_html", "article_from_record", "file_kind", "read_paths"]
 
-SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
-            ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# Longer endings first: "x.warc.gz" is a WARC file, not an unknown ".gz".
+SUFFIXES = {".warc.gz": "warc", ".warc": "warc", ".txt": "text", ".text": "text",
+            ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def file_kind(path: Path) -> str | None:
+    """The reader for ``path`` by its name ("text", "html", "jsonl", "warc"), or None."""
+    name = path.name.lower()
+    return next((kind for suffix, kind in SUFFIXES.items() if name.endswith(suffix)), None)
 
 
 def _files_under(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUFFIXES:
+            if child.is_file() and file_kind(child):
                 yield child
     else:
         yield path
@@ -45,10 +54,12 @@ def read_paths(paths: Iterable[str | Path], *, published: str | None = None,
 
 def _read_file(file: Path, *, published: str | None,
                source: str | None) -> Iterator[Article | InputError]:
-    kind = SUFFIXES.get(file.suffix.lower())
+    kind = file_kind(file)
     try:
         if kind == "jsonl":
             yield from read_jsonl_file(file, published=published, source=source)
+        elif kind == "warc":
+            yield from read_warc_file(file, published=published, source=source)
         elif kind == "html":
             yield read_html_file(file, published=published, source=source)
         elif kind == "text":

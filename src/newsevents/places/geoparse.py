@@ -1,77 +1,91 @@
-"""Geoparsing: toponyms in a parsed document, resolved with document context.
+"""Geoparsing: toponyms in a parsed document resolved to places, and events located.
 
-Toponyms are the model's GPE/LOC/FAC entities plus the dateline place. A name is resolved
-to the candidate that best fits the document: a place in a country the document already
-mentions beats a bigger namesake elsewhere; otherwise the most populous wins. Countries
-named in the text resolve to the country itself.
+Finding is :mod:`toponyms`' job, choosing among namesakes :mod:`resolution`'s; this module
+puts them together with the context a pipeline knows (the dateline, the countries of
+resolved actors) and turns the choices into :class:`Place` records.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
+from newsevents.places.resolution import Context, best, resolve_toponyms
+from newsevents.places.toponyms import find_toponyms, lookup
 from newsevents.records import Dateline, Event, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+# Place.feature values: the record's vocabulary, coarser than the gazetteer's.
+_FEATURES = {"city": "city", "country": "country", "admin1": "admin", "admin2": "admin",
+             "region": "region", "water": "region", "landmark": "landmark"}
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None,
-                context_countries: set[str] | None = None) -> list[Place]:
-    """Resolved toponyms of ``doc`` in text order (unresolvable names are left out)."""
-    spans = [(ent.text, ent.start_char, ent.end_char) for ent in doc.ents
-             if ent.label_ in _TOPONYM_LABELS]
-    countries = set(context_countries or ())
-    for text, _, _ in spans:
-        for candidate in gazetteer.candidates(_strip_article(text))[:1]:
-            if candidate.feature == "country" and candidate.country:
-                countries.add(candidate.country)
+                context_countries: Iterable[str] | None = None) -> list[Place]:
+    """Resolved toponyms of ``doc`` in text order (unresolvable names are left out); the
+    dateline place first, marked ``feature="dateline"``."""
+    toponyms, demonyms = find_toponyms(doc, gazetteer)
+    given = Context(Counter(context_countries or ()))
+    given.countries.update(demonyms)
     places: list[Place] = []
     if dateline is not None and dateline.place:
-        resolved = resolve_name(dateline.place, gazetteer, countries)
-        if resolved is not None:
-            places.append(_place(dateline.place, dateline.start,
-                                 dateline.start + len(dateline.place), resolved, "dateline"))
-            if resolved.country:
-                countries.add(resolved.country)
-    for text, start, _ in spans:
-        name = _strip_article(text)
-        resolved = resolve_name(name, gazetteer, countries)
-        if resolved is not None:
-            offset = text.find(name)
-            places.append(_place(name, start + offset, start + offset + len(name), resolved,
-                                 resolved.feature))
+        found = lookup(dateline.place, dateline.start, gazetteer)
+        resolved = best(found.candidates, given) if found else None
+        if found is not None and resolved is not None:
+            given.add(resolved, 2)
+            places.append(_place(found.text, found.start, found.end, resolved, "dateline"))
+    choices = resolve_toponyms(toponyms, given)
+    chosen = [c for c in choices if c is not None]
+    for toponym, choice in zip(toponyms, choices, strict=True):
+        if choice is not None:
+            entry = _with_point(choice, chosen, gazetteer)
+            places.append(_place(toponym.text, toponym.start, toponym.end, entry,
+                                 _FEATURES.get(entry.feature, "city")))
     return places
 
 
 def resolve_name(name: str, gazetteer: Gazetteer,
-                 countries: set[str]) -> GazetteerEntry | None:
-    candidates = gazetteer.candidates(name)
-    if not candidates:
-        return None
-    if candidates[0].feature == "country":
-        return candidates[0]
-    in_context = [c for c in candidates if c.country in countries]
-    return (in_context or candidates)[0]
+                 countries: Iterable[str]) -> GazetteerEntry | None:
+    """The place ``name`` most likely means in a document about ``countries``."""
+    found = lookup(name, 0, gazetteer)
+    return best(found.candidates, Context(Counter(countries))) if found else None
 
 
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
+def _with_point(entry: GazetteerEntry, chosen: list[GazetteerEntry],
+                gazetteer: Gazetteer) -> GazetteerEntry:
+    """Counties have no coordinates of their own: local news names a county together with
+    its towns, so take the document's most mentioned town in the same state, else the
+    state."""
+    if entry.lat is not None or entry.admin1 is None:
+        return entry
+    towns = Counter(c.key for c in chosen if c.feature == "city" and c.admin1 == entry.admin1)
+    if towns:
+        top = towns.most_common(1)[0][0]
+        point = next(c for c in chosen if c.key == top)
+    else:
+        point = gazetteer.admin1(entry.admin1)
+    if point is None:
+        return entry
+    return dataclasses.replace(entry, lat=point.lat, lon=point.lon)
 
 
 def _place(text: str, start: int, end: int, entry: GazetteerEntry, feature: str) -> Place:
     return Place(text=text, start=start, end=end, name=entry.name, country=entry.country,
-                 lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid, feature=feature)
+                 lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid, feature=feature,
+                 admin1=entry.admin1)
 
 
 def attach_locations(events: list[Event], places: list[Place]) -> None:
     """Locate each event: a place its own clause names ("met in Astana"), else the
-    dateline, else a city in its sentence, else a country in its sentence, else the
-    document's most mentioned city."""
+    dateline, else a city in its sentence, else a landmark or any other place in its
+    sentence, else the document's most mentioned city. A landmark ("the Akorda
+    residence") is the most precise place but the least recognisable, so the city around
+    it wins when the text gives one."""
     dateline = next((p for p in places if p.feature == "dateline"), None)
     cities = [p for p in places if p.feature == "city"]
     focus = None
@@ -81,8 +95,8 @@ def attach_locations(events: list[Event], places: list[Place]) -> None:
     for event in events:
         inside = [p for p in places if event.start <= p.start and p.end <= event.end
                   and p.feature != "dateline"]
-        hinted = [p for p in inside if any(s <= p.start and p.end <= e
-                                           for s, e in event.place_hints)]
+        hinted = [p for p in inside if p.feature != "landmark" and any(
+            s <= p.start and p.end <= e for s, e in event.place_hints)]
         in_city = [p for p in inside if p.feature == "city"]
         candidates = [*hinted[:1], dateline, *in_city[:1], *inside[:1], focus]
         event.location = next((c for c in candidates if c is not None), None)

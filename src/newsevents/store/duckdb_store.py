@@ -126,14 +126,18 @@ class Store:
                  error.fatal, now])
 
     # -- reading ---------------------------------------------------------------------
-    def known_documents(self, doc_ids: list[str]) -> set[str]:
-        """Which of ``doc_ids`` are already stored."""
+    def known_documents(self, doc_ids: list[str],
+                        since: datetime | None = None) -> set[str]:
+        """Which of ``doc_ids`` are already stored (processed at or after ``since``, a naive
+        UTC time, when given: a re-processing run asks what it has itself written)."""
         if not doc_ids:
             return set()
-        rows = self.connection.execute(
-            "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
-            [doc_ids]).fetchall()
-        return {row[0] for row in rows}
+        sql = "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+        params: list[Any] = [doc_ids]
+        if since is not None:
+            sql += " AND processed_at >= ?"
+            params.append(since)
+        return {row[0] for row in self.connection.execute(sql, params).fetchall()}
 
     def counts(self) -> dict[str, int]:
         result = {}

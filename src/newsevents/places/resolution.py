@@ -1,0 +1,130 @@
+"""Choosing the place a toponym means, with document context.
+
+Each candidate gets a prior (countries and states above regions above cities; cities by
+population; a place's own name above an alternate name; national capitals up) and context
+bonuses: its country or first-level area is mentioned elsewhere in the document (by other
+toponyms, demonyms, the dateline or resolved actors), or an explicit container names it
+("Alexandria, La."). Resolution runs twice: the first pass with the given context only,
+the second with the context of every other toponym's first choice — but never a name's own
+mentions, so that a repeated ambiguous name cannot vote for itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsevents.places.gazetteer import GazetteerEntry
+from newsevents.places.toponyms import Toponym
+
+_PRIOR = {"country": 10.0, "admin1": 8.0, "region": 10.0, "water": 10.0, "landmark": 8.0,
+          "admin2": 3.5}
+MAIN_NAME = 1.5
+ALTERNATE_TOWN = -1.0  # a town known by this name only as an alias: rarely what is meant
+CAPITAL = 2.5
+SAME_COUNTRY = 4.0
+SAME_ADMIN1 = 2.5
+CONTAINED = 10.0
+NEAR, NEAR_KM = 2.0, 150.0
+# Below this a name is more likely a word or a person than the hamlet it also names
+# (an alternate name of a village of 2,000 people, with nothing in the text near it).
+MIN_SCORE = 4.5
+
+
+@dataclass
+class Context:
+    """Countries and first-level areas a document is about, with how often each is met."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    points: list[GazetteerEntry] = field(default_factory=list)  # towns it names
+
+    def add(self, entry: GazetteerEntry, weight: int = 1) -> None:
+        if entry.country:
+            self.countries[entry.country] += weight
+        if entry.admin1:
+            self.admin1[entry.admin1] += weight
+        if entry.feature == "city" and weight > 0:
+            self.points.append(entry)
+
+    def without(self, entries: list[GazetteerEntry]) -> Context:
+        reduced = Context(self.countries.copy(), self.admin1.copy(),
+                          [p for p in self.points if p not in entries])
+        for entry in entries:
+            reduced.add(entry, -1)
+        return reduced
+
+
+def prior(entry: GazetteerEntry) -> float:
+    base = _PRIOR.get(entry.feature)
+    if base is None:  # a populated place
+        base = math.log10(entry.population + 1) + (
+            CAPITAL if entry.capital and entry.main_name else 0.0)
+        if not entry.main_name:
+            base += ALTERNATE_TOWN
+    return base + (MAIN_NAME if entry.main_name else 0.0)
+
+
+def score(entry: GazetteerEntry, context: Context,
+          container: GazetteerEntry | None = None) -> float:
+    total = prior(entry)
+    if entry.country and context.countries[entry.country] > 0:
+        total += SAME_COUNTRY
+    if entry.admin1 and entry.feature != "admin1" and context.admin1[entry.admin1] > 0:
+        total += SAME_ADMIN1
+    if container is not None and container is not entry and (
+            container.admin1 == entry.admin1 if container.admin1
+            else container.country is not None and container.country == entry.country):
+        total += CONTAINED
+    if any(distance_km(entry, other) <= NEAR_KM for other in context.points):
+        total += NEAR
+    return total
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance; infinite when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def best(candidates: list[GazetteerEntry], context: Context,
+         container: GazetteerEntry | None = None) -> GazetteerEntry | None:
+    """The highest-scoring candidate (the gazetteer's order breaks ties), or None when
+    even that is too weak to believe."""
+    if not candidates:
+        return None
+    scored = [(score(c, context, container), -i) for i, c in enumerate(candidates)]
+    top, index = max(scored)
+    return candidates[-index] if top >= MIN_SCORE else None
+
+
+def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerEntry | None]:
+    """One place (or None) per toponym, in order."""
+    first = _pass(toponyms, lambda _: given)
+    everything = Context(given.countries.copy(), given.admin1.copy(), list(given.points))
+    for choice in first:
+        if choice is not None:
+            everything.add(choice)
+    by_key: dict[str, list[GazetteerEntry]] = {}
+    for toponym, choice in zip(toponyms, first, strict=True):
+        if choice is not None:
+            by_key.setdefault(toponym.key, []).append(choice)
+    return _pass(toponyms, lambda t: everything.without(by_key.get(t.key, [])))
+
+
+def _pass(toponyms: list[Toponym],
+          context_of: Callable[[Toponym], Context]) -> list[GazetteerEntry | None]:
+    chosen: list[GazetteerEntry | None] = [None] * len(toponyms)
+    # containers first, so that "Alexandria, La." knows which Louisiana it is in
+    containers = {t.container for t in toponyms if t.container is not None}
+    for index in sorted(range(len(toponyms)), key=lambda i: i not in containers):
+        toponym = toponyms[index]
+        container = chosen[toponym.container] if toponym.container is not None else None
+        chosen[index] = best(toponym.candidates, context_of(toponym), container)
+    return chosen

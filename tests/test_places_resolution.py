@@ -1,0 +1,75 @@
+"""Choosing among namesakes, on hand-built gazetteer entries (no model, no index)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from newsevents.places.gazetteer import GazetteerEntry
+from newsevents.places.names import is_latin, loose_key, name_key
+from newsevents.places.resolution import Context, best, distance_km, resolve_toponyms
+from newsevents.places.toponyms import Toponym
+
+_KEYS = itertools.count(1)
+
+
+def entry(name, country, feature="city", population=0, admin1=None, lat=0.0, lon=0.0,
+          main_name=True, capital=False):
+    key = next(_KEYS)
+    return GazetteerEntry(key, name, country, lat, lon, population, feature, admin1, capital,
+                          main_name, key)
+
+
+PORT_EGYPT = entry("Portsaid", "EGY", population=5_000_000, admin1="EG.06", lat=31, lon=30)
+PORT_LOUISIANA = entry("Portsaid", "USA", population=45_000, admin1="US.LA", lat=31.3,
+                       lon=-92.4)
+PARISH = entry("Ridge Parish", "USA", feature="admin2", admin1="US.LA", lat=None, lon=None)
+COUNTRY = entry("Lakeland", "LKL", feature="country", population=3_000_000, lat=42, lon=43)
+STATE = entry("Lakeland", "USA", feature="admin1", population=9_000_000, admin1="US.LK",
+              lat=33, lon=-83)
+
+
+def toponym(text, *candidates, container=None):
+    return Toponym(text, 0, len(text), list(candidates), container)
+
+
+def test_without_context_the_bigger_place_wins():
+    assert best([PORT_EGYPT, PORT_LOUISIANA], Context()) is PORT_EGYPT
+
+
+def test_the_documents_state_and_country_pull_a_smaller_namesake():
+    context = Context(Counter({"USA": 1}), Counter({"US.LA": 1}))
+    assert best([PORT_EGYPT, PORT_LOUISIANA], context) is PORT_LOUISIANA
+
+
+def test_an_explicit_container_decides():
+    louisiana = entry("Louisiana", "USA", feature="admin1", admin1="US.LA")
+    assert best([PORT_EGYPT, PORT_LOUISIANA], Context(), louisiana) is PORT_LOUISIANA
+
+
+def test_a_repeated_name_does_not_vote_for_itself_but_its_neighbours_do():
+    alone = [toponym("Portsaid", PORT_EGYPT, PORT_LOUISIANA),
+             toponym("Portsaid", PORT_EGYPT, PORT_LOUISIANA)]
+    assert resolve_toponyms(alone, Context()) == [PORT_EGYPT, PORT_EGYPT]
+    with_parish = [*alone, toponym("Ridge Parish", PARISH)]
+    assert resolve_toponyms(with_parish, Context()) == [PORT_LOUISIANA, PORT_LOUISIANA,
+                                                        PARISH]
+
+
+def test_country_or_state_of_the_same_name_follows_the_document():
+    assert best([STATE, COUNTRY], Context()) is COUNTRY
+    assert best([STATE, COUNTRY], Context(Counter({"USA": 2}))) is STATE
+
+
+def test_a_weak_alias_of_a_hamlet_is_not_believed():
+    hamlet = entry("Otherwise", "FIN", population=300, main_name=False)
+    assert best([hamlet], Context()) is None
+
+
+def test_distance_and_keys():
+    assert round(distance_km(PORT_EGYPT, PORT_EGYPT)) == 0
+    assert 10_000 < distance_km(PORT_EGYPT, PORT_LOUISIANA) < 11_500
+    assert name_key("the U.S.") == "us"
+    assert loose_key(name_key("Burabai")) == loose_key(name_key("Būrabay"))
+    assert loose_key(name_key("Dombarovsky")) == loose_key(name_key("Dombarovskiy"))
+    assert is_latin("Astaná") and not is_latin("Астана")
