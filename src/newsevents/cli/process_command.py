@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsevents.cli import EXIT_OK, EXIT_SOME_FAILED, clean_errors
+from newsevents.cli.progress import RunProgress
 from newsevents.errors import InputError
 from newsevents.ingest import read_paths
 from newsevents.pipeline import Pipeline
@@ -21,27 +22,18 @@ from newsevents.samples import sample_articles
 from newsevents.settings import Settings
 from newsevents.store import Store
 
-_PROGRESS_EVERY_SECONDS = 2.0
 _LISTED_ON_CONSOLE = 50
 
 
 def _run(items: Iterable[Article | InputError], settings: Settings, *, as_json: bool,
          quiet: bool, reprocess: bool, show_summary: bool) -> None:
     console = Console(stderr=as_json)
-    last_report = [0.0]
-
-    def progress(summary: RunSummary) -> None:
-        if quiet or summary.seconds - last_report[0] < _PROGRESS_EVERY_SECONDS:
-            return
-        last_report[0] = summary.seconds
-        console.print(f"… {summary.documents} documents, {summary.events} events, "
-                      f"{summary.documents_per_second:.1f} docs/s", highlight=False)
-
     pipeline = Pipeline(settings)
     with Store(settings.db) as store:
-        run = process_into_store(items, pipeline, store, n_process=settings.n_process,
-                                 batch_size=settings.batch_size, reprocess=reprocess,
-                                 progress=progress)
+        with RunProgress(quiet=quiet) as progress:
+            run = process_into_store(items, pipeline, store, n_process=settings.n_process,
+                                     batch_size=settings.batch_size, reprocess=reprocess,
+                                     progress=progress.update)
         if as_json:
             click.echo(json.dumps({**run.to_dict(), "db": settings.db}, ensure_ascii=False))
         else:
