@@ -90,6 +90,19 @@ def test_export_formats(corpus, tmp_path):
     lines = jsonl.read_text(encoding="utf-8").splitlines()
     assert rows == len(lines) > 0
     assert {"actor", "recipient", "trigger"} <= set(json.loads(lines[0]))
+    plover, gdelt = tmp_path / "e.plover.jsonl", tmp_path / "e.tsv"
+    assert run("export", "--db", db, "--format", "plover", "-o", plover).exit_code == 0
+    assert run("export", "--db", db, "--format", "gdelt", "-o", gdelt).exit_code == 0
+    records = [json.loads(line) for line in plover.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == rows
+    consult = next(r for r in records if r["event"] == "CONSULT")
+    assert consult["source"][0]["code"] == "GEO" and consult["target"][0]["code"] == "AZE"
+    assert {"eventText", "text", "eventLoc", "mode", "context"} <= set(consult)
+    table = gdelt.read_text(encoding="utf-8").splitlines()
+    header = table[0].split("\t")
+    assert header[:3] == ["GLOBALEVENTID", "SQLDATE", "Actor1Code"] and len(table) == rows + 1
+    row = dict(zip(header, table[1].split("\t"), strict=True))
+    assert row["EventRootCode"] == row["EventCode"][:2] and int(row["NumMentions"]) >= 1
 
 
 def test_summary_and_demo(tmp_path):

@@ -19,6 +19,7 @@ from newsevents.records import EVENT_STATUSES
 from newsevents.report import render_summary, summarize
 from newsevents.settings import Settings
 from newsevents.store import EventFilter, Store
+from newsevents.store.exports import write_gdelt, write_plover
 
 _CSV_COLUMNS = ("id", "date", "event_type", "cameo", "status", "actor", "recipient",
                 "location", "text")
@@ -104,17 +105,22 @@ def events(db: str | None, actor_country: str | None, recipient_country: str | N
 
 @click.command()
 @click.option("--db", help="DuckDB file (default newsevents.duckdb).")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]),
-              required=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "plover",
+                                                   "gdelt"]), required=True,
+              help="parquet/csv: flat table; jsonl: full records; plover: PLOVER JSON lines; "
+                   "gdelt: GDELT 2.0-style tab-separated table.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True)
 @clean_errors
 def export(db: str | None, fmt: str, output: str) -> None:
-    """Export all events: Parquet or CSV (flat table) or JSON lines (full records).
+    """Export all events: Parquet or CSV (flat table), JSON lines (full records), PLOVER
+    JSON lines, or a GDELT 2.0-style table. Streamed, so large stores are fine.
 
     \b
     Examples:
       newsevents export --format parquet --output events.parquet
       newsevents export --format jsonl -o events.jsonl
+      newsevents export --format plover -o events.plover.jsonl
+      newsevents export --format gdelt -o events.gdelt.tsv
     """
     settings = Settings.resolve({"db": db})
     path = Path(output)
@@ -127,6 +133,10 @@ def export(db: str | None, fmt: str, output: str) -> None:
                 for record in store.iter_event_records():
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                     count += 1
+        elif fmt == "plover":
+            count = write_plover(store, path)
+        elif fmt == "gdelt":
+            count = write_gdelt(store, path)
         else:
             count = store.export_table(path, fmt)
     Console(stderr=True).print(f"{count} events -> {path}")
