@@ -33,3 +33,22 @@ def nlp(pipeline):
 @pytest.fixture(scope="session")
 def knowledge(pipeline):
     return pipeline.knowledge
+
+
+SEED_PUBLISHED = {"000": "2015-10-15", "001": "2016-10-03"}
+
+
+@pytest.fixture(scope="session")
+def seed_documents(pipeline):
+    """The two seed wire stories processed with their publication dates, by file prefix."""
+    from newsevents import Article
+
+    folder = shared_path("seeds")
+    documents = {}
+    for path in sorted(folder.glob("*.txt")):
+        key = path.name[:3]
+        article = Article(text=path.read_text(encoding="utf-8"),
+                          published=SEED_PUBLISHED[key], raw_id=str(path))
+        documents[key] = pipeline.process(article).to_dict()
+    assert set(documents) == set(SEED_PUBLISHED)
+    return documents

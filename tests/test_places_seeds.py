@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
-from newsevents import Article
-
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-PUBLISHED = {"000": "2015-10-15", "001": "2016-10-03"}
-
-
 @pytest.fixture(scope="module")
-def seeds(pipeline):
-    folder = shared_path("seeds")
-    documents = {}
-    for path in sorted(folder.glob("*.txt")):
-        article = Article(text=path.read_text(encoding="utf-8"),
-                          published=PUBLISHED[path.name[:3]], raw_id=str(path))
-        documents[path.name[:3]] = pipeline.process(article).to_dict()
-    return documents
+def seeds(seed_documents):
+    return seed_documents
 
 
 def resolved(document, text):

@@ -4,25 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
-from newsevents import Article
+from conftest import SEED_PUBLISHED
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-SEEDS = {"000": "2015-10-15", "001": "2016-10-03"}
-
-
-@pytest.fixture(scope="module")
-def seed_documents(pipeline):
-    folder = shared_path("seeds")
-    documents = {}
-    for path in sorted(folder.glob("*.txt")):
-        key = path.name[:3]
-        article = Article(text=path.read_text(encoding="utf-8"), published=SEEDS[key],
-                          raw_id=str(path))
-        documents[key] = pipeline.process(article).to_dict()
-    assert set(documents) == set(SEEDS)
-    return documents
+SEEDS = SEED_PUBLISHED
 
 
 @pytest.mark.parametrize("key", sorted(SEEDS))
