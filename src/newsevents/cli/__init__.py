@@ -49,7 +49,7 @@ def main() -> None:
       newsevents process articles/ --db news.duckdb --published 2015-10-15
       newsevents events --actor-country RUS --event-type CONSULT
       newsevents export --format parquet --output events.parquet
-      newsevents eval plover --data ../shared/eval/plover_gsr_dev.json
+      newsevents eval plover --data data/plover_gsr_dev.json
     """
 
 

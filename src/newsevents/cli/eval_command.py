@@ -24,10 +24,10 @@ def evaluate() -> None:
 
     \b
     Examples:
-      newsevents eval plover --data ../shared/eval/plover_gsr_dev.json
-      newsevents eval geo --data ../shared/eval/geoparsing/lgl.xml
-      newsevents eval times --data ../shared/eval/timebank
-      newsevents eval amounts --data ../shared/eval/re3d
+      newsevents eval plover --data data/plover_gsr_dev.json
+      newsevents eval geo --data data/geoparsing/lgl.xml
+      newsevents eval times --data data/timebank
+      newsevents eval amounts --data data/re3d
     """
 
 
