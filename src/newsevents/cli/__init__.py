@@ -54,7 +54,13 @@ def main() -> None:
 
 
 def _register() -> None:
-    from newsevents.cli import eval_command, process_command, query_commands, serve_command
+    from newsevents.cli import (
+        bench_command,
+        eval_command,
+        process_command,
+        query_commands,
+        serve_command,
+    )
 
     main.add_command(process_command.process)
     main.add_command(process_command.demo)
@@ -64,6 +70,7 @@ def _register() -> None:
     main.add_command(query_commands.actor)
     main.add_command(eval_command.evaluate)
     main.add_command(serve_command.serve)
+    main.add_command(bench_command.bench)
 
 
 _register()

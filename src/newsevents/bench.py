@@ -1,0 +1,101 @@
+"""Throughput benchmark: bare spaCy against the whole newsevents job, in one run.
+
+Both sides see the same documents on the same cores: bare spaCy runs its full pipeline
+through ``nlp.pipe``; newsevents reads, cleans, parses, codes and stores into a temporary
+DuckDB file. The figure that matters is the ratio of their words per second, measured
+back to back so that machine load affects both alike; peak RSS is reported for this
+process and its worker processes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import resource
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import ConfigurationError
+from newsevents.ingest import read_paths
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article
+from newsevents.runner import process_into_store
+from newsevents.settings import Settings
+from newsevents.store import Store
+
+
+@dataclass
+class BenchResult:
+    documents: int
+    words: int
+    n_process: int
+    spacy_seconds: float
+    newsevents_seconds: float
+    events: int
+    peak_rss_mb: float
+    peak_children_rss_mb: float
+
+    @property
+    def spacy_words_per_second(self) -> float:
+        return self.words / self.spacy_seconds if self.spacy_seconds else 0.0
+
+    @property
+    def newsevents_words_per_second(self) -> float:
+        return self.words / self.newsevents_seconds if self.newsevents_seconds else 0.0
+
+    @property
+    def ratio(self) -> float:
+        bare = self.spacy_words_per_second
+        return self.newsevents_words_per_second / bare if bare else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self),
+                "spacy_words_per_second": round(self.spacy_words_per_second, 1),
+                "newsevents_words_per_second": round(self.newsevents_words_per_second, 1),
+                "ratio": round(self.ratio, 3)}
+
+
+def load_corpus(corpus: Path, limit: int, published: str | None) -> list[Article]:
+    """Up to ``limit`` readable articles from ``corpus`` (files or folders)."""
+    if not corpus.exists():
+        raise ConfigurationError(f"benchmark corpus {corpus} does not exist")
+    articles = []
+    for item in read_paths([corpus], published=published):
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) >= limit:
+                break
+    if not articles:
+        raise ConfigurationError(f"no readable documents in {corpus}")
+    return articles
+
+
+def _peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_benchmark(articles: list[Article], settings: Settings) -> BenchResult:
+    """Time bare spaCy and the newsevents job on ``articles``."""
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    workers = settings.n_process
+    nlp = importlib.import_module(settings.model).load()  # the stock pipeline, untouched
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=workers):
+        pass
+    spacy_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder:
+        pipeline = Pipeline(settings)
+        _ = (pipeline.nlp, pipeline.knowledge, pipeline.gazetteer, pipeline.lexicon)
+        started = time.perf_counter()
+        with Store(Path(folder) / "bench.duckdb") as store:
+            summary = process_into_store(articles, pipeline, store, n_process=workers,
+                                         batch_size=settings.batch_size)
+        newsevents_seconds = time.perf_counter() - started
+    return BenchResult(
+        documents=len(articles), words=words, n_process=workers,
+        spacy_seconds=round(spacy_seconds, 3), newsevents_seconds=round(newsevents_seconds, 3),
+        events=summary.events, peak_rss_mb=round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
+        peak_children_rss_mb=round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1))

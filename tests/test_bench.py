@@ -1,0 +1,35 @@
+"""The benchmark runs both sides on the same documents and reports consistent figures.
+No timing thresholds here: speed is judged from the printed ratio, not by a flaky test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import main
+
+pytestmark = pytest.mark.model
+
+
+def test_bench_command_reports_both_sides(tmp_path):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(
+            f"Story {i}\n\nKenyan President William Ruto met Ugandan President Yoweri "
+            f"Museveni in Nairobi on Monday and signed a trade agreement.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench", "--corpus", str(tmp_path), "--docs", "2",
+                                       "--published", "2023-05-08", "--json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["documents"] == 2 and figures["words"] > 20
+    assert figures["spacy_words_per_second"] > 0 and figures["newsevents_words_per_second"] > 0
+    assert figures["ratio"] == pytest.approx(
+        figures["newsevents_words_per_second"] / figures["spacy_words_per_second"], rel=0.01)
+    assert figures["events"] >= 2 and figures["peak_rss_mb"] > 0
+
+
+def test_bench_needs_a_corpus(tmp_path):
+    result = CliRunner().invoke(main, ["bench", "--corpus", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
