@@ -35,7 +35,6 @@ class Resolution:
     sector: str | None
     id: str
     kind: str  # person | organization | metonym | country | role
-    role_kind: str | None = None  # title | person | group | equipment, for kind "role"
 
     def to_dict(self) -> dict[str, str | None]:
         return {"country": self.country, "sector": self.sector, "name": self.name,
@@ -124,7 +123,7 @@ class ActorResolver:
             return Resolution(name, country, "GOV", f"{country}-GOV", "metonym")
         kind = "role" if sector else "country"
         return Resolution(name, country, sector, f"{country or 'UNK'}-{sector or 'STATE'}",
-                          kind, role.kind if role else None)
+                          kind)
 
     def person_by_name(self, name: str, when: date | None,
                        surnames: bool | None = None) -> Person | None:
