@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsevents.errors import StoreError
 from newsevents.records import Document, ErrorRecord
 from newsevents.store.migrations import apply_migrations
-from newsevents.store.rows import document_tables
+from newsevents.store.rows import document_tables, error_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,15 @@ class Store:
     def write(self, documents: list[Document]) -> None:
         """Store a batch of documents (replacing any earlier rows of the same documents)
         and their error records, in one transaction."""
-        tables = document_tables(documents)
-        ids = [d.doc_id for d in documents if not d.failed]
-        errors = [e for d in documents for e in d.errors]
+        self.write_tables(document_tables(documents))
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Store row tables as made by :func:`document_tables` (by this process, or by a
+        Ray worker and read back from Parquet), in one transaction: the rows of each
+        incoming document replace any earlier rows of that document; errors are kept once."""
         con = self.connection
+        articles = tables.get("articles")
+        ids = articles.column("doc_id").to_pylist() if articles is not None else []
         try:
             con.execute("BEGIN TRANSACTION")
             if ids:
@@ -101,29 +107,21 @@ class Store:
                 for table in ("events", "actor_mentions", "articles"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN "
                                 "(SELECT doc_id FROM batch_ids)")
-            for name in ("articles", "events", "event_actors", "actor_mentions"):
-                arrow = tables[name]
-                if arrow.num_rows:
+            for name in ("articles", "events", "event_actors", "actor_mentions", "errors"):
+                arrow = tables.get(name)
+                if arrow is not None and arrow.num_rows:
                     con.register("incoming", arrow)
-                    con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+                    verb = "INSERT OR IGNORE" if name == "errors" else "INSERT"
+                    con.execute(f"{verb} INTO {name} SELECT * FROM incoming")
                     con.unregister("incoming")
-            self._write_errors(errors)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise StoreError(f"writing {len(documents)} documents failed: {exc}") from exc
+            raise StoreError(f"writing a batch of {len(ids)} documents failed: {exc}") from exc
 
     def record_errors(self, errors: list[ErrorRecord]) -> None:
         """Store errors that have no document (unreadable files, bad JSON lines)."""
-        self._write_errors(errors)
-
-    def _write_errors(self, errors: list[ErrorRecord]) -> None:
-        now = datetime.now(UTC).replace(tzinfo=None)
-        for error in errors:
-            self.connection.execute(
-                "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [error.id, error.document, error.doc_id, error.stage, error.reason,
-                 error.fatal, now])
+        self.write_tables({"errors": error_table(errors)})
 
     # -- reading ---------------------------------------------------------------------
     def known_documents(self, doc_ids: list[str],

@@ -12,7 +12,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsevents import __version__
-from newsevents.records import ActorMention, Document, Event
+from newsevents.records import ActorMention, Document, ErrorRecord, Event
 
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 season codes
 
@@ -113,10 +113,26 @@ def document_tables(documents: list[Document]) -> dict[str, pa.Table]:
                              "end_char": m.end, "text": m.text, "name": m.name,
                              "country": m.country, "sector": m.sector, "actor_id": m.id,
                              "kind": m.kind})
+    errors = error_rows([e for d in documents for e in d.errors], now)
     return {"articles": _table(articles, ARTICLE_SCHEMA),
             "events": _table(events, EVENT_SCHEMA),
             "event_actors": _table(roles, EVENT_ACTOR_SCHEMA),
-            "actor_mentions": _table(mentions, MENTION_SCHEMA)}
+            "actor_mentions": _table(mentions, MENTION_SCHEMA),
+            "errors": _table(errors, ERROR_SCHEMA)}
+
+
+def error_rows(errors: list[ErrorRecord], now: datetime | None = None) -> list[dict[str, Any]]:
+    """Rows of the ``errors`` table; the id is a content hash, so a repeat is one row."""
+    when = now or datetime.now(UTC).replace(tzinfo=None)
+    unique = {e.id: e for e in errors}
+    return [{"id": e.id, "document": e.document, "doc_id": e.doc_id, "stage": e.stage,
+             "reason": e.reason, "fatal": e.fatal, "recorded_at": when}
+            for e in unique.values()]
+
+
+def error_table(errors: list[ErrorRecord]) -> pa.Table:
+    """Errors that belong to no processed document (unreadable files, bad JSON lines)."""
+    return _table(error_rows(errors), ERROR_SCHEMA)
 
 
 def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
@@ -149,4 +165,8 @@ EVENT_ACTOR_SCHEMA = pa.schema([
 MENTION_SCHEMA = pa.schema([
     ("doc_id", _S), ("start_char", _I), ("end_char", _I), ("text", _S), ("name", _S),
     ("country", _S), ("sector", _S), ("actor_id", _S), ("kind", _S),
+])
+ERROR_SCHEMA = pa.schema([
+    ("id", _S), ("document", _S), ("doc_id", _S), ("stage", _S), ("reason", _S),
+    ("fatal", _B), ("recorded_at", pa.timestamp("us")),
 ])
