@@ -36,10 +36,19 @@ CHINESE = "中国外交部长在北京会见了俄罗斯外交部长，双方讨
 MB = 1 << 20
 
 
+_TOPICS = ("grain", "ports", "railways", "tariffs", "pipelines", "visas", "schools",
+           "hospitals", "roads", "banks", "fisheries", "airlines", "mines", "telecoms")
+
+
 def story(n: int) -> str:
-    """A distinct English story (distinct content hash) per ``n``."""
+    """A distinct English story per ``n``: not only another content hash, but different
+    enough not to be a near copy of another ``n`` (copies are linked, not processed)."""
+    topics = random.Random(n).sample(_TOPICS, 12)
+    extra = " ".join(f"The ministers also discussed {a} and {b} in the {c} sector."
+                     for a, b, c in zip(topics[::3], topics[1::3], topics[2::3], strict=False))
     return STORY.replace("Tuesday", ["Monday", "Tuesday", "Wednesday", "Thursday",
-                                     "Friday", "Saturday", "Sunday"][n % 7]) + f"Ref {n}.\n"
+                                     "Friday", "Saturday", "Sunday"][n % 7]) + (
+        f"{extra} Ref {n}.\n")
 
 
 def page(body: str, extra: str = "") -> str:

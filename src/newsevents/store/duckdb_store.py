@@ -19,8 +19,10 @@ import pyarrow as pa
 
 from newsevents.errors import StoreError
 from newsevents.records import Document, ErrorRecord
+from newsevents.store import story_index
 from newsevents.store.migrations import apply_migrations
 from newsevents.store.rows import document_tables, error_table
+from newsevents.stories.near_duplicates import fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,9 @@ class Store:
         ids = articles.column("doc_id").to_pylist() if articles is not None else []
         try:
             con.execute("BEGIN TRANSACTION")
+            affected: set[str] = set()
             if ids:
+                affected = story_index.stories_of_documents(con, ids)
                 con.execute("CREATE OR REPLACE TEMP TABLE batch_ids AS "
                             "SELECT unnest(?::VARCHAR[]) AS doc_id", [ids])
                 con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM "
@@ -107,6 +111,10 @@ class Store:
                 for table in ("events", "actor_mentions", "articles"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN "
                                 "(SELECT doc_id FROM batch_ids)")
+                story_index.forget_documents(con, ids)
+            tables, originals = story_index.link_duplicates(con, tables)
+            affected |= story_index.stories_of_documents(con, sorted(originals))
+            tables, touched = story_index.assign_events_to_stories(con, tables)
             for name in ("articles", "events", "event_actors", "actor_mentions", "errors"):
                 arrow = tables.get(name)
                 if arrow is not None and arrow.num_rows:
@@ -114,6 +122,7 @@ class Store:
                     verb = "INSERT OR IGNORE" if name == "errors" else "INSERT"
                     con.execute(f"{verb} INTO {name} SELECT * FROM incoming")
                     con.unregister("incoming")
+            story_index.refresh_stories(con, touched, affected)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -124,6 +133,12 @@ class Store:
         self.write_tables({"errors": error_table(errors)})
 
     # -- reading ---------------------------------------------------------------------
+    def find_near_duplicate(self, text: str, doc_id: str = "") -> str | None:
+        """The stored article (other than ``doc_id``) this text is a near copy of (a
+        syndicated or updated version), or None."""
+        fp = fingerprint(text)
+        return story_index.find_original(self.connection, fp, doc_id) if fp else None
+
     def known_documents(self, doc_ids: list[str],
                         since: datetime | None = None) -> set[str]:
         """Which of ``doc_ids`` are already stored (processed at or after ``since``, a naive

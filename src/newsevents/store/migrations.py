@@ -112,6 +112,75 @@ MIGRATIONS: tuple[Migration, ...] = (
             recorded_at TIMESTAMP
         );
     """),
+    Migration(2, "stories: near-duplicate articles, merged stories, mentions", """
+        CREATE TABLE article_fingerprints (
+            doc_id VARCHAR PRIMARY KEY,
+            signature UINTEGER[]
+        );
+        CREATE TABLE article_bands (
+            band_key UBIGINT NOT NULL,
+            doc_id VARCHAR NOT NULL
+        );
+        CREATE INDEX article_bands_key ON article_bands (band_key);
+        CREATE TABLE article_duplicates (
+            doc_id VARCHAR PRIMARY KEY,
+            duplicate_of VARCHAR NOT NULL,
+            jaccard DOUBLE
+        );
+        CREATE TABLE stories (
+            story_id VARCHAR PRIMARY KEY,
+            event_type VARCHAR,
+            mode VARCHAR,
+            cameo VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            status VARCHAR,
+            actor_country VARCHAR,
+            actor_sector VARCHAR,
+            actor_name VARCHAR,
+            recipient_country VARCHAR,
+            recipient_sector VARCHAR,
+            recipient_name VARCHAR,
+            countries VARCHAR[],
+            actor_ids VARCHAR[],
+            anchor_day DATE,
+            location_countries VARCHAR[],
+            location_name VARCHAR,
+            location_country VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geonameid BIGINT,
+            date VARCHAR,
+            date_precision VARCHAR,
+            date_start DATE,
+            text VARCHAR,
+            example_event_id VARCHAR,
+            example_doc_id VARCHAR,
+            n_mentions INTEGER,
+            n_articles INTEGER,
+            n_sources INTEGER,
+            n_independent_sources INTEGER,
+            n_conflicts INTEGER,
+            conflicts JSON,
+            updated_at TIMESTAMP
+        );
+        CREATE INDEX stories_block ON stories (event_type, anchor_day);
+        CREATE VIEW mentions AS
+            SELECT e.story_id, e.id AS event_id, e.doc_id, e.doc_id AS evidence_doc_id,
+                   a.source, a.url, a.published, e.sentence_index, e.start_char,
+                   e.end_char, e.text, e.confidence, FALSE AS duplicate
+            FROM events e JOIN articles a ON a.doc_id = e.doc_id
+            UNION ALL
+            SELECT e.story_id, e.id, d.doc_id, e.doc_id, a.source, a.url, a.published,
+                   e.sentence_index,
+                   CASE WHEN instr(a.text, e.text) > 0 THEN instr(a.text, e.text) - 1 END,
+                   CASE WHEN instr(a.text, e.text) > 0
+                        THEN instr(a.text, e.text) - 1 + length(e.text) END,
+                   e.text, e.confidence, TRUE
+            FROM article_duplicates d
+            JOIN events e ON e.doc_id = d.duplicate_of
+            JOIN articles a ON a.doc_id = d.doc_id;
+    """),
 )
 
 

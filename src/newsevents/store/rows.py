@@ -6,38 +6,14 @@ Column order matches the table definitions in :mod:`newsevents.store.migrations`
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
 
 from newsevents import __version__
 from newsevents.records import ActorMention, Document, ErrorRecord, Event
-
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 season codes
-
-
-def period_start(value: str | None) -> date | None:
-    """First day of a TIMEX value: 2015-10-15, 2014-09, 2014, 2013-W11, 2015-Q3, 2014-FA,
-    199 (decade); None for references such as PRESENT_REF."""
-    if not value:
-        return None
-    try:
-        if value[4:6] == "-W":  # "2013-W11", "2013-W11-WE"
-            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        if "-Q" in value:
-            year, quarter = value.split("-Q")
-            return date(int(year), 3 * int(quarter[:1]) - 2, 1)
-        season = _SEASON_MONTHS.get(value[5:7]) if len(value) == 7 else None
-        if season is not None:
-            return date(int(value[:4]), season, 1)
-        parts = value.split("-")
-        if len(parts[0]) == 3:
-            return date(int(parts[0]) * 10, 1, 1)
-        numbers = [int(p) for p in parts] + [1, 1]
-        return date(numbers[0], numbers[1], numbers[2])
-    except ValueError:
-        return None
+from newsevents.timex_periods import period_start
 
 
 def _first(mentions: list[ActorMention]) -> ActorMention | None:
