@@ -2,5 +2,6 @@
 
 from newsevents.store.duckdb_store import EventFilter, Store
 from newsevents.store.migrations import MIGRATIONS, apply_migrations
+from newsevents.store.story_reads import StoryFilter
 
-__all__ = ["MIGRATIONS", "EventFilter", "Store", "apply_migrations"]
+__all__ = ["MIGRATIONS", "EventFilter", "Store", "StoryFilter", "apply_migrations"]

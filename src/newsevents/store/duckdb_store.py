@@ -22,6 +22,7 @@ from newsevents.records import Document, ErrorRecord
 from newsevents.store import story_index
 from newsevents.store.migrations import apply_migrations
 from newsevents.store.rows import document_tables, error_table
+from newsevents.store.story_reads import StoryFilter, get_story, list_stories
 from newsevents.stories.near_duplicates import fingerprint
 
 
@@ -133,6 +134,15 @@ class Store:
         self.write_tables({"errors": error_table(errors)})
 
     # -- reading ---------------------------------------------------------------------
+    def stories(self, where: StoryFilter | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """(total, page) of merged stories, the most corroborated first."""
+        return list_stories(self.connection, where, limit, offset)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        """One story with its mentions, sources and conflicts, or None."""
+        return get_story(self.connection, story_id)
+
     def find_near_duplicate(self, text: str, doc_id: str = "") -> str | None:
         """The stored article (other than ``doc_id``) this text is a near copy of (a
         syndicated or updated version), or None."""

@@ -56,7 +56,9 @@ def best_values(reports: list[Report]) -> dict[str, Any]:
         if slot == "date":  # a date a sentence states beats one taken from the dateline
             voters = [r for r in ordered if not r.fields.get("date_inferred")] or ordered
         merged.update(zip(columns, _vote(voters, columns), strict=True))
-    example = max(ordered, key=lambda r: (r.confidence, -ordered.index(r)))
+    # the example sentence states its own date where one does (a lede over a headline)
+    example = max(ordered, key=lambda r: (not r.fields.get("date_inferred"), r.confidence,
+                                          -ordered.index(r)))
     merged.update(text=example.text, example_event_id=example.event_id,
                   example_doc_id=example.doc_id)
     return merged
