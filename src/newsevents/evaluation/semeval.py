@@ -59,13 +59,22 @@ def english_pairs(path: Path) -> list[tuple[str, str, float]]:
         raise EvaluationError(f"{path} is not a SemEval-2022 Task 8 pairs file: {exc}") from exc
 
 
-def evaluate_story_similarity(path: Path, similarity: Callable[[str, str], float],
+PairScorer = Callable[[list[tuple[str, str]]], list[float]]
+
+
+def one_by_one(similarity: Callable[[str, str], float]) -> PairScorer:
+    """A pair scorer from a function of two texts (such as ``Pipeline.similarity``)."""
+    return lambda pairs: [similarity(a, b) for a, b in pairs]
+
+
+def evaluate_story_similarity(path: Path, score_pairs: PairScorer,
                               threshold: float = SAME_STORY_THRESHOLD
                               ) -> StorySimilarityScores:
+    """Score ``score_pairs`` (all pairs at once, so a model can batch them)."""
     pairs = english_pairs(path)
     if len(pairs) < 2:
         raise EvaluationError(f"{path} has fewer than two English-English pairs")
-    scores = [similarity(a, b) for a, b, _ in pairs]
+    scores = score_pairs([(a, b) for a, b, _ in pairs])
     ratings = [-overall for _, _, overall in pairs]
     pearson = statistics.correlation(scores, ratings) if len(set(scores)) > 1 else 0.0
     tp = fp = fn = clear = 0
