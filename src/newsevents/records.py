@@ -8,10 +8,29 @@ from.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from newsevents.content_ids import content_id
+
+
+def _flat_dict(record: Any) -> dict[str, Any]:
+    """The fields of a record whose values are all plain scalars, as a dict.
+
+    ``dataclasses.asdict`` deep-copies recursively and was a measurable share of writing
+    a batch to the store; these records hold only strings, numbers and None.
+    """
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 EventStatus = Literal["asserted", "future", "hypothetical", "negated"]
 EVENT_STATUSES: tuple[str, ...] = ("asserted", "future", "hypothetical", "negated")
@@ -46,7 +65,7 @@ class Article:
         return self.raw_id or self.url or f"doc:{self.doc_id}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, **asdict(self)}
+        return {"doc_id": self.doc_id, **_flat_dict(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +82,7 @@ class ActorMention:
     kind: str = "named"  # named | role | country | metonym | coreference | pronoun
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +101,7 @@ class Place:
     admin1: str | None = None  # GeoNames first-level area code ("US.KY", "KZ.05")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +117,7 @@ class TimeExpression:
     reason: str | None = None  # why value is None, when it is
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +134,7 @@ class Amount:
     change: str | None = None  # "increase" | "decrease" | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +147,7 @@ class Boilerplate:
     kind: str  # comment-prompt | reading-marker | desk-code | share | copyright | dateline | …
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +165,7 @@ class ErrorRecord:
         return content_id("err", self.document, self.stage, self.reason)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, **asdict(self)}
+        return {"id": self.id, **_flat_dict(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +258,7 @@ class Dateline:
     date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat_dict(self)
 
 
 @dataclass(slots=True)
