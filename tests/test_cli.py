@@ -129,6 +129,27 @@ def test_actor_command():
     assert json.loads(result.stdout)["country"] == "KAZ"
 
 
+def test_eval_actors_scores_a_hand_written_fixture(tmp_path):
+    records = [
+        {"id": "a1", "date": "2015-10-15", "event": "CONSULT", "text": "(hand-written)",
+         "source": [{"actorText": "Russian President Vladimir Putin", "code": "RUS",
+                     "sector": "GOV"}],
+         "target": [{"actorText": "Kazakh police", "code": "KAZ", "sector": "COP"}]},
+        {"id": "a2", "date": "2015-10-15", "event": "ACCUSE", "text": "(hand-written)",
+         "source": [{"actorText": "Zorblaxian envoys", "code": "ZZZ", "sector": "***"}]},
+    ]
+    data = tmp_path / "gold.json"
+    data.write_text(json.dumps(records), encoding="utf-8")
+    scores = json.loads(run("eval", "actors", "--data", data, "--json").stdout)
+    assert (scores["spans"], scores["sector_spans"]) == (3, 2)
+    assert scores["country_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["sector_accuracy"] == 1.0
+    shown = run("eval", "actors", "--data", data)
+    assert shown.exit_code == 0 and "country accuracy" in shown.stdout
+    missing = run("eval", "actors", "--data", tmp_path / "absent.json")
+    assert missing.exit_code == 3 and "not found" in missing.stderr
+
+
 def test_every_command_has_help_with_examples():
     for command in ("process", "demo", "summary", "events", "export", "actor", "eval"):
         result = run(command, "--help")

@@ -15,6 +15,7 @@ from newsevents.actors.knowledge import (
     ORGANIZATION_COLUMNS,
     ROLE_COLUMNS,
     KnowledgeBase,
+    normalize_name,
 )
 from newsevents.errors import KnowledgeBaseError
 from newsevents.events.lexicon import TRIGGER_COLUMNS, load_lexicon
@@ -42,6 +43,29 @@ def test_countries():
     assert all(r["name"] for r in table)
 
 
+def test_country_regions_and_independence():
+    """Regions and regional adjectives point to one country and never shadow another
+    country's own names; independence cells name a real predecessor and a date."""
+    table = rows("countries.tsv", COUNTRY_COLUMNS)
+    national: dict[str, str] = {}
+    for row in table:
+        for column in ("name", "variants", "adjectives", "capitals"):
+            for label in row[column].split("|"):
+                if label:
+                    national.setdefault(normalize_name(label), row["iso3"])
+    regional: dict[str, str] = {}
+    for row in table:
+        for column in ("regions", "regional_adjectives"):
+            for label in filter(None, row[column].split("|")):
+                key = normalize_name(label)
+                assert national.get(key, row["iso3"]) == row["iso3"], (label, row["iso3"])
+                assert regional.setdefault(key, row["iso3"]) == row["iso3"], label
+        if row["independence"]:
+            day, before = row["independence"].split()
+            assert date.fromisoformat(day) > date(1945, 1, 1), row["iso3"]
+            assert before in ISO3 and before != row["iso3"], row["iso3"]
+
+
 def test_organizations():
     table = rows("organizations.tsv", ORGANIZATION_COLUMNS)
     assert not [i for i, n in Counter(r["id"] for r in table).items() if n > 1]
@@ -56,7 +80,7 @@ def test_roles():
     assert not [t for t, n in Counter(r["term"] for r in table).items() if n > 1]
     for row in table:
         assert row["sector"] in SECTORS, row
-        assert row["kind"] in {"title", "person", "group", "equipment"}, row
+        assert row["kind"] in {"title", "person", "group", "equipment", "member"}, row
 
 
 def test_office_holders_terms():

@@ -20,7 +20,8 @@ from newsevents.errors import KnowledgeBaseError
 from newsevents.tables import packaged_table, read_table, split_list
 
 COUNTRY_COLUMNS = ("iso3", "name", "variants", "adjectives", "capitals",
-                   "government_metonyms", "military_metonyms")
+                   "government_metonyms", "military_metonyms", "regions",
+                   "regional_adjectives", "independence")
 ORGANIZATION_COLUMNS = ("id", "code", "sector", "name", "variants", "acronyms")
 ROLE_COLUMNS = ("term", "sector", "kind", "note")
 OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office", "start",
@@ -28,6 +29,11 @@ OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office"
 
 _MIN_SURNAME = 3
 _NOT_SURNAMES = {"man", "the", "and", "bin", "ibn", "abu", "jr", "sr", "ii", "iii"}
+# Surnames too common (or too much like English words) for "Smith said" to mean one
+# office holder: these people are found by full name only.
+_COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "miller", "cannon",
+                    "nelson", "andrews", "johnston", "carr", "bishop", "evans", "payne",
+                    "christopher", "reynolds", "francis"}
 # Leading words that never change who is meant ("the Kremlin" == "Kremlin").
 _LEADING_ARTICLES = ("the ",)
 
@@ -81,7 +87,7 @@ class Person:
             return term.country, term.sector if term.end is None else "ELI"
         holding = [t for t in self.terms if t.covers(when)]
         if holding:
-            best = min(holding, key=lambda t: _OFFICE_RANK.get(t.office, 9))
+            best = min(holding, key=lambda t: OFFICE_RANK.get(t.office, 9))
             return best.country, best.sector or None
         past = [t for t in self.terms if t.end is not None and t.end < when]
         if past:
@@ -94,7 +100,7 @@ class Person:
         return any(t.covers(when) for t in self.terms)
 
 
-_OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2,
+OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2,
                 "defence_minister": 3}
 
 
@@ -110,14 +116,15 @@ class Organization:
 class Role:
     term: str
     sector: str
-    kind: str  # title | person | group | equipment
+    kind: str  # title | person | group | equipment | member (of a faith, people or nation)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What one normalised phrase can mean."""
 
-    kind: str  # country | adjective | capital | metonym | organization | role | person
+    kind: str  # country | adjective | capital | region | metonym | organization | role
+    #            | acronym | person
     iso3: str | None = None
     sector: str | None = None
     organization: Organization | None = None
@@ -131,10 +138,13 @@ class KnowledgeBase:
 
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    # iso3 -> (independence day, the state it was part of before): South Sudan was Sudan
+    independence: dict[str, tuple[date, str]] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[Person]] = field(default_factory=dict)
     skeletons: dict[str, list[Person]] = field(default_factory=dict)
     spelling: SpellingIndex = field(default_factory=SpellingIndex)
+    role_spelling: SpellingIndex = field(default_factory=lambda: SpellingIndex(min_length=8))
     longest_phrase: int = 1
 
     @classmethod
@@ -177,6 +187,15 @@ class KnowledgeBase:
     def lookup(self, phrase: str) -> list[Entry]:
         return self.entries.get(normalize_name(phrase), [])
 
+    def country_on(self, iso3: str | None, when: date | None) -> str | None:
+        """The state ``iso3``'s territory belonged to on ``when``: South Sudanese rebels
+        in 2000 were Sudanese (SDN), Kosovo before 2008 was Serbia."""
+        formed = self.independence.get(iso3 or "")
+        while formed is not None and when is not None and when < formed[0]:
+            iso3 = formed[1]
+            formed = self.independence.get(iso3)
+        return iso3
+
     def lookup_misspelled(self, word: str) -> list[Entry]:
         """Entries of the unique known name one edit away from ``word`` ("Ethopia")."""
         key = normalize_name(word)
@@ -185,7 +204,20 @@ class KnowledgeBase:
         closest = self.spelling.closest(key)
         if closest is None:
             return []
-        return [e for e in self.entries.get(closest, []) if e.kind in ("country", "person")]
+        return [e for e in self.entries.get(closest, [])
+                if e.kind in ("country", "adjective", "person")]
+
+    def lookup_misspelled_role(self, word: str) -> list[Entry]:
+        """Role entries of the unique role noun one edit away from a lower-case word of
+        eight letters or more ("peackeeper", "comission"); capitalised words are left
+        alone, as they are more often names ("Marshall") than misspelled roles."""
+        key = normalize_name(word)
+        if not word.islower() or key in self.entries:
+            return []
+        closest = self.role_spelling.closest(key)
+        if closest is None:
+            return []
+        return [e for e in self.entries.get(closest, []) if e.kind == "role"]
 
     def _add(self, phrase: str, entry: Entry) -> None:
         key = normalize_name(phrase)
@@ -194,8 +226,10 @@ class KnowledgeBase:
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        if entry.kind in ("country", "person"):
+        if entry.kind in ("country", "adjective", "person"):
             self.spelling.add(key)
+        elif entry.kind == "role":
+            self.role_spelling.add(key)
         self.longest_phrase = max(self.longest_phrase, key.count(" ") + 1)
 
     def _load_countries(self, path: Path) -> None:
@@ -212,6 +246,12 @@ class KnowledgeBase:
                 self._add(metonym, Entry("metonym", iso3=iso3, sector="GOV"))
             for metonym in split_list(row["military_metonyms"]):
                 self._add(metonym, Entry("metonym", iso3=iso3, sector="MIL"))
+            for region in split_list(row["regions"]):
+                self._add(region, Entry("region", iso3=iso3))
+            for adjective in split_list(row["regional_adjectives"]):
+                self._add(adjective, Entry("adjective", iso3=iso3))
+            if row["independence"]:
+                self.independence[iso3] = _independence(row["independence"], path)
 
     def _load_organizations(self, path: Path) -> None:
         for row in read_table(path, ORGANIZATION_COLUMNS):
@@ -240,11 +280,21 @@ class KnowledgeBase:
                 self._add(name, Entry("person", person=person))
                 self.skeletons.setdefault(name_skeleton(name), []).append(person)
                 surname = normalize_name(name).split(" ")[-1]
-                if len(surname) < _MIN_SURNAME or surname in _NOT_SURNAMES:
+                if len(surname) < _MIN_SURNAME or surname in _NOT_SURNAMES | _COMMON_SURNAMES:
                     continue  # "Horta Inta-A", "Nta Na Man": no usable surname
                 bucket = self.surnames.setdefault(surname, [])
                 if person not in bucket:
                     bucket.append(person)
+
+
+def _independence(cell: str, path: Path) -> tuple[date, str]:
+    """"2011-07-09 SDN": independent from that day, part of SDN before."""
+    try:
+        day, before = cell.split()
+        return date.fromisoformat(day), before
+    except ValueError as exc:
+        raise KnowledgeBaseError(f"{path}: bad independence cell {cell!r}: {exc}",
+                                 hint="write 'YYYY-MM-DD ISO3'") from exc
 
 
 def _person_from_rows(person_id: str, rows: list[dict[str, str]], path: Path) -> Person:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsevents.actors.knowledge import (
+    OFFICE_RANK,
     Entry,
     KnowledgeBase,
     Person,
@@ -20,6 +21,7 @@ from newsevents.actors.knowledge import (
     name_skeleton,
     normalize_name,
 )
+from newsevents.actors.spelling import within_one_edit
 
 _WORD = re.compile(r"[^\s\-–—,;:()\"“”]+")
 _FORMER = {"former", "ex", "ex-", "late", "then"}
@@ -61,12 +63,26 @@ class ActorResolver:
         """Resolve ``text``; ``context`` is an ISO3 country the document is about, used for
         role-only phrases ("police"); ``person_name`` is the PERSON entity inside the phrase,
         if the caller knows it. A resolver made with ``surnames=False`` refuses
-        surname-only matches (in a sports story "Richards" is not a head of state)."""
+        surname-only matches (in a sports story "Richards" is not a head of state).
+        Countries are those of ``when``: South Sudanese rebels in 2000 were Sudanese."""
+        resolution = self._resolve(text, when, context, person_name)
+        if resolution is None or resolution.kind == "person":
+            return resolution
+        country = self.kb.country_on(resolution.country, when)
+        if country == resolution.country:
+            return resolution
+        return Resolution(resolution.name, country, resolution.sector,
+                          resolution.id.replace(resolution.country or "", country or "", 1),
+                          resolution.kind)
+
+    def _resolve(self, text: str, when: date | None, context: str | None,
+                 person_name: str | None) -> Resolution | None:
         raw_words = _WORD.findall(text)
         words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
-        hits = self._hits(words, raw_words)
+        hits = _without_sponsors(self._hits(words, raw_words), words)
+        head_hits = _before_postmodifiers(hits, words)
         former = any(w.lower() in _FORMER for w in words)
         person_hit = next((h for h in hits if h.entry.kind == "person"), None)
         person = person_hit.entry.person if person_hit else None
@@ -84,7 +100,7 @@ class ActorResolver:
                                           when)
         if person is not None:
             resolved = self._person_resolution(person, when, former)
-            title = _role_sector(hits)
+            title = _role_sector(head_hits)
             if title is not None and not former and resolved.sector in (None, "ELI"):
                 # "Russian President Boris Yeltsin": the text asserts the office it names
                 resolved = Resolution(resolved.name, resolved.country, title, resolved.id,
@@ -99,26 +115,27 @@ class ActorResolver:
                 entry = hit.entry
                 if entry.organization is not None:
                     org = entry.organization
-                    return Resolution(org.name, org.code, _role_sector(hits) or org.sector,
-                                      org.id, "organization")
-                return Resolution(hit.text, entry.iso3, _role_sector(hits) or entry.sector,
+                    sector = _state_media(words, _role_sector(head_hits) or org.sector)
+                    return Resolution(org.name, org.code, sector, org.id, "organization")
+                return Resolution(hit.text, entry.iso3, _role_sector(head_hits) or entry.sector,
                                   f"{entry.iso3}-{entry.sector}", "metonym")
-        country = next((h.entry.iso3 for h in hits
-                        if h.entry.kind in ("country", "adjective", "capital")), None)
-        role = _head_role(hits)
-        sector = _role_sector(hits)
+        country = next((h.entry.iso3 for h in hits if h.entry.kind in _PLACE_KINDS), None)
+        role = _head_role(head_hits)
+        sector = _state_media(words, _role_sector(head_hits))
         if sector is None and _people_of(words, hits):
             sector = "CVL"  # "Palestinians", "ethnic Albanians": people, not the state
         if former and sector in (None, "GOV"):
             sector = "ELI"
         if country is None and sector is None:
             return None
-        if country is None:
-            country = context
+        if country is None or (context and "ethnic" in (w.lower() for w in words)):
+            country = context or country  # "ethnic Albanians" in a story about Macedonia
         name = person_name or " ".join(words)
-        if role is None and any(h.entry.kind == "capital" for h in hits):
+        if role is None and any(h.entry.kind in ("capital", "region") for h in hits):
             if named_otherwise:
                 return None  # "Real Madrid", "Moscow State University": other names
+            if not any(h.entry.kind == "capital" for h in hits):
+                return Resolution(name, country, None, f"{country}-STATE", "country")
             # "Moscow said": the capital standing for the government
             return Resolution(name, country, "GOV", f"{country}-GOV", "metonym")
         kind = "role" if sector else "country"
@@ -142,6 +159,8 @@ class ActorResolver:
 
     def _surname_person(self, words: list[str], when: date | None) -> Person | None:
         capitalised = [w for w in words if w[:1].isupper()]
+        if len(capitalised) == 2 and len(words) == 2:
+            return self._misspelled_full_name(*capitalised)
         if len(capitalised) != 1 or len(words) > 3:
             return None
         surname = capitalised[0]
@@ -151,6 +170,18 @@ class ActorResolver:
         if not candidates:
             candidates = self.kb.skeletons.get(name_skeleton(surname), [])
         return _prefer_in_office(candidates, when) if candidates else None
+
+    def _misspelled_full_name(self, given: str, surname: str) -> Person | None:
+        """"Laurent Gbago": the one known person with this given name whose surname is one
+        edit away (surnames of five letters or more)."""
+        given_key, surname_key = normalize_name(given), normalize_name(surname)
+        if len(surname_key) < 5:
+            return None
+        found = {person.id: person for key, people in self.kb.surnames.items()
+                 if key[:1] == surname_key[:1] and within_one_edit(key, surname_key)
+                 for person in people
+                 if normalize_name(person.name).split()[0] == given_key}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _person_resolution(self, person: Person, when: date | None,
                            former: bool) -> Resolution:
@@ -179,6 +210,8 @@ class ActorResolver:
                     entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]
                 if not entries and n == 1 and phrase[:1].isupper():
                     entries = self.kb.lookup_misspelled(phrase)
+                if not entries and n == 1:
+                    entries = self.kb.lookup_misspelled_role(singular_noun(phrase))
                 if entries:
                     hits.extend(_Hit(i, i + n, phrase, e) for e in _ranked(entries))
                     i += n
@@ -229,9 +262,45 @@ def _usable(entry: Entry, phrase: str) -> bool:
     words only count as names when capitalised in the text."""
     if entry.kind == "acronym":
         return phrase.replace(".", "").isupper()
-    if entry.kind in ("country", "adjective", "capital", "person", "organization", "metonym"):
-        return phrase[:1].isupper() or phrase[:1].isdigit()
+    if entry.kind in ("country", "adjective", "capital", "region", "person", "organization",
+                      "metonym"):
+        name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        return name[:1].isupper() or name[:1].isdigit() or bool(_PARTICLE_NAME.match(name))
     return True
+
+
+# Arabic and European name particles written in lower case before a capitalised name:
+# "al-Qaeda", "al-Shabaab", "de Klerk", "van der Bellen".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ath|bin|ibn|de|da|di|du|van|von|"
+                            r"der|la|le) [A-Z]")
+_PLACE_KINDS = ("country", "adjective", "capital", "region")
+# Words after a nation that make it a sponsor, not the actor's own country
+# ("Russian-backed separatists", "Iran-backed militias", "a UN-backed government").
+_SPONSORED = {"backed", "sponsored", "supported", "funded", "financed", "trained", "aligned",
+              "allied", "installed", "leaning"}
+# Words before a nation that make it a cause, not the actor ("pro-Russian separatists",
+# "anti-American protesters").
+_STANCE = {"pro", "anti"}
+
+
+def _without_sponsors(hits: list[_Hit], words: list[str]) -> list[_Hit]:
+    """Drop nations and organisations named as sponsors or causes of the actor."""
+    lowered = [w.lower() for w in words]
+    return [h for h in hits if h.entry.kind == "role" or not (
+        (h.end < len(words) and lowered[h.end] in _SPONSORED)
+        or (h.start > 0 and lowered[h.start - 1] in _STANCE))]
+
+
+# Words that make a news outlet the state's voice: "state media", "official newspaper",
+# "state-run television", "government daily".
+_STATE_OUTLET = {"state", "official", "government", "regime", "state-run", "state-owned",
+                 "state-controlled", "government-run", "government-controlled"}
+
+
+def _state_media(words: list[str], sector: str | None) -> str | None:
+    if sector == "JRN" and any(w.lower() in _STATE_OUTLET for w in words):
+        return "GOV"
+    return sector
 
 
 _KIND_ORDER = {"person": 0, "organization": 1, "acronym": 1, "metonym": 2, "country": 3,
@@ -242,6 +311,22 @@ def _ranked(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))
 
 
+# Words that start a phrase's post-modifier: the head noun comes before them
+# ("newspaper based in Christian east Beirut", "rebels in Darfur", "Red Cross operating
+# in Iraq"). "of" is not one: "leader of the rebels" is the rebels' leader.
+_POSTMODIFIERS = {"in", "from", "near", "at", "based", "operating", "loyal", "inside",
+                  "outside", "across", "throughout", "fleeing", "ordered", "who", "which",
+                  "that", "with", "against"}
+
+
+def _before_postmodifiers(hits: list[_Hit], words: list[str]) -> list[_Hit]:
+    """The hits before the first post-modifier word, when a role noun is among them."""
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _POSTMODIFIERS),
+               len(words))
+    head = [h for h in hits if h.end <= cut]
+    return head if any(h.entry.role is not None for h in head) else hits
+
+
 def _head_role(hits: list[_Hit]) -> Role | None:
     roles = [h.entry.role for h in hits if h.entry.role is not None]
     return roles[-1] if roles else None
@@ -250,20 +335,30 @@ def _head_role(hits: list[_Hit]) -> Role | None:
 def _role_sector(hits: list[_Hit]) -> str | None:
     """The sector of the phrase's head role, the last role noun ("Kazakh foreign minister"),
     except that an institution named before a generic GOV person noun decides
-    ("army spokesman" -> MIL, "police chief" -> COP)."""
-    roles = [h.entry.role for h in hits if h.entry.role is not None]
+    ("army spokesman" -> MIL, "police chief" -> COP); members of a faith or people do
+    not ("Shiite-led government" is still the government)."""
+    role_hits = [h for h in hits if h.entry.role is not None]
+    roles = [h.entry.role for h in role_hits if h.entry.role is not None]
     if not roles:
         return None
-    qualifiers = [r for r in roles[:-1] if r.sector != "GOV"]
+    qualifiers = [h.entry.role for h in role_hits[:-1] if h.entry.role is not None
+                  and h.entry.role.sector != "GOV" and h.entry.role.kind != "member"
+                  and h.text.split()[-1] not in _PARTY_NAMES]
     if qualifiers and roles[-1].term in _GENERIC_GOV_NOUNS:
         return qualifiers[-1].sector  # "army spokesman", "rebel leaders", "police chief"
     return roles[-1].sector
 
 
-# Person nouns that take the sector of the institution named before them.
+# Person and body nouns that take the sector of the institution named before them
+# ("military rulers", "rebel government", "police authorities").
 _GENERIC_GOV_NOUNS = {"leader", "spokesman", "spokeswoman", "spokesperson", "official",
                       "senior official", "chief", "head", "representative", "member",
-                      "envoy", "delegation", "negotiator", "adviser", "advisor"}
+                      "envoy", "delegation", "negotiator", "adviser", "advisor", "ruler",
+                      "regime", "government", "leadership", "authority", "authorities",
+                      "administration"}
+# Capitalised role words that name parties, not the role: "Labour leader", "Labor
+# government" are the party's, not the trade unions'.
+_PARTY_NAMES = {"Labour", "Labor"}
 
 
 def _people_of(words: list[str], hits: list[_Hit]) -> bool:
@@ -274,6 +369,16 @@ def _people_of(words: list[str], hits: list[_Hit]) -> bool:
 
 
 def _prefer_in_office(candidates: list[Person], when: date | None) -> Person:
+    """Of the people a surname may mean, the one in office then, the highest office first
+    ("Abbas" in 2023 is the Palestinian president, not Syria's defence minister), then the
+    most recent."""
     in_office = [p for p in candidates if p.in_office(when)]
-    pool = in_office or candidates
-    return max(pool, key=lambda p: max(t.start for t in p.terms))
+    if not in_office:
+        return max(candidates, key=lambda p: max(t.start for t in p.terms))
+    return min(in_office, key=lambda p: (_rank_on(p, when),
+                                         -max(t.start for t in p.terms).toordinal()))
+
+
+def _rank_on(person: Person, when: date | None) -> int:
+    terms = [t for t in person.terms if (t.covers(when) if when else t.end is None)]
+    return min((OFFICE_RANK.get(t.office, 9) for t in terms), default=9)

@@ -34,16 +34,17 @@ def within_one_edit(a: str, b: str) -> bool:
 class SpellingIndex:
     """Known single-word names by first letter, for one-edit lookups."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_length: int = MIN_LENGTH) -> None:
         self._by_initial: dict[str, list[str]] = {}
+        self.min_length = min_length
 
     def add(self, key: str) -> None:
-        if len(key) >= MIN_LENGTH - 1 and " " not in key:
+        if len(key) >= self.min_length - 1 and " " not in key:
             self._by_initial.setdefault(key[0], []).append(key)
 
     def closest(self, key: str) -> str | None:
         """The unique known key one edit away from ``key``, if there is exactly one."""
-        if len(key) < MIN_LENGTH or " " in key:
+        if len(key) < self.min_length or " " in key:
             return None
         matches = {k for k in self._by_initial.get(key[:1], []) if within_one_edit(key, k)}
         return matches.pop() if len(matches) == 1 else None

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from newsevents.cli import clean_errors
+from newsevents.evaluation.actors import evaluate_actors
 from newsevents.evaluation.geo import evaluate_geo
 from newsevents.evaluation.plover import evaluate_plover
 from newsevents.evaluation.re3d import evaluate_amounts
@@ -25,6 +26,7 @@ def evaluate() -> None:
     \b
     Examples:
       newsevents eval plover --data data/plover_gsr_dev.json
+      newsevents eval actors --data data/plover_gsr_dev.json
       newsevents eval geo --data data/geoparsing/lgl.xml
       newsevents eval times --data data/timebank
       newsevents eval amounts --data data/re3d
@@ -53,6 +55,29 @@ def plover(data: str, as_json: bool) -> None:
     console.print("per type: " + ", ".join(f"{t} {a:.2f}" for t, a in
                                            result["per_type_accuracy"].items()))
     console.print("top confusions: " + "; ".join(result["top_confusions"]))
+
+
+@evaluate.command("actors")
+@click.option("--data", type=click.Path(dir_okay=False), required=True,
+              help="PLOVER gold-standard records (JSON list) with actor spans and codes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@clean_errors
+def actors(data: str, as_json: bool) -> None:
+    """Country and sector accuracy of actor resolution on the gold actor spans."""
+    scores = evaluate_actors(Path(data), Pipeline(Settings.resolve()))
+    result = scores.to_dict()
+    if as_json:
+        click.echo(json.dumps(result, indent=1))
+        return
+    console = Console()
+    console.print(f"[bold]Actor resolution[/] on {result['spans']} gold actor spans ({data})")
+    console.print(f"resolved             {result['resolved']} of {result['spans']}")
+    console.print(f"country accuracy     {result['country_accuracy']:.3f}"
+                  f"  ({scores.country_correct} of {result['spans']})")
+    console.print(f"sector accuracy      {result['sector_accuracy']:.3f}"
+                  f"  ({scores.sector_correct} of {result['sector_spans']} with a gold sector)")
+    if result["examples_missed"]:
+        console.print("missed: " + "; ".join(result["examples_missed"]))
 
 
 _LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None,
