@@ -54,3 +54,29 @@ def test_stories_show_unknown_id_is_a_clean_error(tmp_path):
     result = CliRunner().invoke(main, ["stories", "show", "sty_nope", "--db", _store(tmp_path)])
     assert result.exit_code == 3
     assert "no story sty_nope" in result.output
+
+
+def test_eval_stories_scores_hand_written_pairs(tmp_path):
+    import csv
+
+    meeting = ("Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vera in "
+               "Lima on Tuesday to discuss fishing rights.")
+    rows = [
+        (meeting, meeting.replace("discuss", "talk about"), "1.0"),
+        (meeting, "Peru and Chile held fishing talks in Lima; Rojas and Vera met.", "1.5"),
+        (meeting, "A storm flooded homes in northern Portugal overnight.", "4.0"),
+        (meeting, "Stock markets in Tokyo fell sharply on Friday.", "3.5"),
+    ]
+    data = tmp_path / "pairs.csv"
+    with data.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["pair_id", "lang1", "lang2", "text1", "text2", "Overall"])
+        for n, (a, b, overall) in enumerate(rows):
+            writer.writerow([f"p{n}", "en", "en", a, b, overall])
+        writer.writerow(["px", "de", "en", "Ein Sturm.", "A storm.", "1.0"])  # not scored
+    result = CliRunner().invoke(main, ["eval", "stories", "--data", str(data), "--json"])
+    scores = json.loads(result.output)
+    assert scores["pairs"] == 4 and scores["clear_pairs"] == 4
+    assert scores["pearson"] > 0.8 and scores["same_story_f1"] == 1.0
+    missing = CliRunner().invoke(main, ["eval", "stories", "--data", str(tmp_path / "no.csv")])
+    assert missing.exit_code == 3

@@ -14,9 +14,11 @@ from newsevents.evaluation.actors import evaluate_actors
 from newsevents.evaluation.geo import evaluate_geo
 from newsevents.evaluation.plover import evaluate_plover
 from newsevents.evaluation.re3d import evaluate_amounts
+from newsevents.evaluation.semeval import evaluate_story_similarity, one_by_one
 from newsevents.evaluation.timebank import evaluate_times
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
+from newsevents.stories.semantic_similarity import semantic_similarity_many
 
 
 @click.group("eval")
@@ -30,6 +32,7 @@ def evaluate() -> None:
       newsevents eval geo --data data/geoparsing/lgl.xml
       newsevents eval times --data data/timebank
       newsevents eval amounts --data data/re3d
+      newsevents eval stories --data data/semeval2022_task8/training_set.csv
     """
 
 
@@ -128,6 +131,32 @@ def amounts(data: str, limit: int | None, as_json: bool) -> None:
     _show({Path(data).name: scores.to_dict()}, as_json, "Amounts", [
         ("span recall", "span_recall"), ("span precision", "span_precision"),
         ("kind accuracy", "kind_accuracy"), ("value accuracy", "value_accuracy")])
+
+
+@evaluate.command("stories")
+@click.option("--data", type=click.Path(dir_okay=False), required=True,
+              help="SemEval-2022 Task 8 pairs CSV (English-English rows are scored).")
+@click.option("--semantic", is_flag=True,
+              help="Use sentence embeddings (needs the [semantic] extra).")
+@_JSON
+@clean_errors
+def stories(data: str, semantic: bool, as_json: bool) -> None:
+    """Pearson of story similarity with -Overall; F1 of same-story decisions."""
+    scorer = (semantic_similarity_many if semantic
+              else one_by_one(Pipeline(Settings.resolve()).similarity))
+    result = evaluate_story_similarity(Path(data), scorer).to_dict()
+    if as_json:
+        click.echo(json.dumps(result, indent=1))
+        return
+    console = Console()
+    kind = "semantic" if semantic else "lexical"
+    console.print(f"[bold]Story similarity[/] ({kind}) on {result['pairs']} English pairs "
+                  f"({Path(data).name})")
+    console.print(f"  {'Pearson with -Overall':<26} {result['pearson']:.3f}")
+    console.print(f"  {'same-story precision':<26} {result['same_story_precision']:.3f}")
+    console.print(f"  {'same-story recall':<26} {result['same_story_recall']:.3f}")
+    console.print(f"  {'same-story F1':<26} {result['same_story_f1']:.3f}"
+                  f"  (at {result['threshold']}, {result['clear_pairs']} clear pairs)")
 
 
 def _show(results: dict[str, dict[str, Any]], as_json: bool, title: str,
