@@ -100,8 +100,11 @@ def test_export_formats(corpus, tmp_path):
     assert {"eventText", "text", "eventLoc", "mode", "context"} <= set(consult)
     table = gdelt.read_text(encoding="utf-8").splitlines()
     header = table[0].split("\t")
-    assert header[:3] == ["GLOBALEVENTID", "SQLDATE", "Actor1Code"] and len(table) == rows + 1
+    stories = json.loads(run("stories", "list", "--db", db, "--json").stdout)["total"]
+    assert header[:3] == ["GLOBALEVENTID", "SQLDATE", "Actor1Code"]
+    assert len(table) == stories + 1 and 0 < stories <= rows  # one row per happening
     row = dict(zip(header, table[1].split("\t"), strict=True))
+    assert row["GLOBALEVENTID"].startswith("sty_")
     assert row["EventRootCode"] == row["EventCode"][:2] and int(row["NumMentions"]) >= 1
 
 
@@ -151,6 +154,7 @@ def test_eval_actors_scores_a_hand_written_fixture(tmp_path):
 
 
 def test_every_command_has_help_with_examples():
-    for command in ("process", "demo", "summary", "events", "export", "actor", "eval"):
+    for command in ("process", "demo", "summary", "events", "export", "actor", "eval",
+                    "stories"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Example" in result.stdout, command

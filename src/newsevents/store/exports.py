@@ -3,10 +3,11 @@ event table.
 
 PLOVER records use PLOVER's field names (``event``, ``mode``, ``context``, ``source`` and
 ``target`` lists of ``{actorText, code, sector}``, ``eventText``, ``eventLoc``), so data
-coded here sits beside the PLOVER gold standard and POLECAT. The GDELT table keeps the
-columns that carry meaning for us (actor codes, CAMEO codes, QuadClass, Goldstein,
-mention/source/article counts per story, action geography, source URL), tab-separated
-like GDELT's own files. Both stream from DuckDB; nothing is held in memory whole.
+coded here sits beside the PLOVER gold standard and POLECAT. The GDELT table has one
+row per happening (a merged story, as GDELT counts events) and keeps the columns that carry
+meaning for us (actor codes, CAMEO codes, QuadClass, Goldstein, mention/source/article
+counts, action geography, source URL, plus independent sources and conflicts),
+tab-separated like GDELT's own files. Both stream from DuckDB; nothing is held in memory whole.
 """
 
 from __future__ import annotations
@@ -80,39 +81,37 @@ def write_plover(store: Store, path: Path) -> int:
 
 
 _GDELT_QUERY = """
-WITH story AS (
-    SELECT e.story_id, count(*) AS num_mentions,
-           count(DISTINCT coalesce(a.source, e.doc_id)) AS num_sources,
-           count(DISTINCT e.doc_id) AS num_articles
-    FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id GROUP BY e.story_id)
-SELECT e.id AS GLOBALEVENTID,
-       strftime(e.date_start, '%Y%m%d') AS SQLDATE,
-       coalesce(e.actor_country, '') || coalesce(e.actor_sector, '') AS Actor1Code,
-       e.actor_name AS Actor1Name, e.actor_country AS Actor1CountryCode,
-       e.actor_sector AS Actor1Type1Code,
-       coalesce(e.recipient_country, '') || coalesce(e.recipient_sector, '') AS Actor2Code,
-       e.recipient_name AS Actor2Name, e.recipient_country AS Actor2CountryCode,
-       e.recipient_sector AS Actor2Type1Code,
+SELECT s.story_id AS GLOBALEVENTID,
+       strftime(s.date_start, '%Y%m%d') AS SQLDATE,
+       coalesce(s.actor_country, '') || coalesce(s.actor_sector, '') AS Actor1Code,
+       s.actor_name AS Actor1Name, s.actor_country AS Actor1CountryCode,
+       s.actor_sector AS Actor1Type1Code,
+       coalesce(s.recipient_country, '') || coalesce(s.recipient_sector, '') AS Actor2Code,
+       s.recipient_name AS Actor2Name, s.recipient_country AS Actor2CountryCode,
+       s.recipient_sector AS Actor2Type1Code,
        CASE WHEN e.sentence_index = 0 THEN 1 ELSE 0 END AS IsRootEvent,
-       e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode,
-       left(e.cameo, 2) AS EventRootCode, e.quad_class AS QuadClass,
-       e.goldstein AS GoldsteinScale, s.num_mentions AS NumMentions,
-       s.num_sources AS NumSources, s.num_articles AS NumArticles,
-       e.event_type AS PloverEventType, e.status AS Status,
-       e.location_name AS ActionGeo_FullName, e.location_country AS ActionGeo_CountryCode,
-       e.lat AS ActionGeo_Lat, e.lon AS ActionGeo_Long, e.geonameid AS ActionGeo_FeatureID,
-       strftime(a.processed_at, '%Y%m%d%H%M%S') AS DATEADDED, a.url AS SOURCEURL
-FROM events e
-LEFT JOIN articles a ON a.doc_id = e.doc_id
-LEFT JOIN story s ON s.story_id IS NOT DISTINCT FROM e.story_id
-ORDER BY e.date_start, e.doc_id, e.start_char, e.id
+       s.cameo AS EventCode, left(s.cameo, 3) AS EventBaseCode,
+       left(s.cameo, 2) AS EventRootCode, s.quad_class AS QuadClass,
+       s.goldstein AS GoldsteinScale, s.n_mentions AS NumMentions,
+       s.n_sources AS NumSources, s.n_articles AS NumArticles,
+       s.event_type AS PloverEventType, s.status AS Status,
+       s.location_name AS ActionGeo_FullName, s.location_country AS ActionGeo_CountryCode,
+       s.lat AS ActionGeo_Lat, s.lon AS ActionGeo_Long, s.geonameid AS ActionGeo_FeatureID,
+       strftime(a.processed_at, '%Y%m%d%H%M%S') AS DATEADDED, a.url AS SOURCEURL,
+       s.n_independent_sources AS NumIndependentSources, s.n_conflicts AS NumConflicts
+FROM stories s
+LEFT JOIN events e ON e.id = s.example_event_id
+LEFT JOIN articles a ON a.doc_id = s.example_doc_id
+ORDER BY s.date_start, s.story_id
 """
 
 
 def write_gdelt(store: Store, path: Path) -> int:
-    """A GDELT 2.0-style tab-separated event table with a header row; returns rows."""
+    """A GDELT 2.0-style tab-separated event table with a header row, one row per
+    happening (a story, however many articles reported it, as GDELT counts events),
+    with its mention, source and article counts; returns rows."""
     target = str(path).replace("'", "''")
     store.connection.execute(
         f"COPY ({_GDELT_QUERY}) TO '{target}' (FORMAT CSV, DELIMITER '\\t', HEADER)")
-    row = store.connection.execute("SELECT count(*) FROM events").fetchone()
+    row = store.connection.execute("SELECT count(*) FROM stories").fetchone()
     return int(row[0]) if row else 0
