@@ -57,9 +57,11 @@ def _register() -> None:
     from newsevents.cli import (
         bench_command,
         eval_command,
+        load_command,
         process_command,
         query_commands,
         serve_command,
+        story_commands,
     )
 
     main.add_command(process_command.process)
@@ -68,9 +70,11 @@ def _register() -> None:
     main.add_command(query_commands.events)
     main.add_command(query_commands.export)
     main.add_command(query_commands.actor)
+    main.add_command(story_commands.stories)
     main.add_command(eval_command.evaluate)
     main.add_command(serve_command.serve)
     main.add_command(bench_command.bench)
+    main.add_command(load_command.load)
 
 
 _register()

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from newsevents.cli import EXIT_OK, EXIT_SOME_FAILED, clean_errors
 from newsevents.cli.progress import RunProgress
-from newsevents.errors import InputError
+from newsevents.errors import ConfigurationError, InputError
 from newsevents.ingest import read_paths
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
@@ -21,6 +21,7 @@ from newsevents.runner import RunSummary, process_into_store
 from newsevents.samples import sample_articles
 from newsevents.settings import Settings
 from newsevents.store import Store
+from newsevents.store.parquet_loader import load_parquet
 
 _LISTED_ON_CONSOLE = 50
 
@@ -83,12 +84,29 @@ def _with_common(function):  # type: ignore[no-untyped-def]
 @click.option("--source", help="Outlet name for inputs without one.")
 @click.option("--summary", "show_summary", is_flag=True,
               help="Print the store summary (events by type and dyad) afterwards.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True,
+              help="local: this machine, straight into the store. ray: Ray Data workers "
+                   "write Parquet to --output (loaded into the store when --db is given).")
+@click.option("--output", help="[ray] Folder or URI (s3://…) for the Parquet row tables.")
+@click.option("--workers", type=click.IntRange(1, 100_000),
+              help="[ray] Worker actors, one model each (default: one per CPU).")
+@click.option("--ray-address",
+              help="[ray] Cluster to join (default $RAY_ADDRESS, else a local instance).")
+@click.option("--overwrite", is_flag=True,
+              help="[ray] Replace the parts of an earlier run in --output.")
 @_with_common
 @clean_errors
 def process(paths: tuple[str, ...], published: str | None, source: str | None,
-            show_summary: bool, db: str | None, as_json: bool, quiet: bool,
-            n_process: int | None, batch_size: int | None, reprocess: bool) -> None:
+            show_summary: bool, engine: str, output: str | None, workers: int | None,
+            ray_address: str | None, overwrite: bool, db: str | None, as_json: bool,
+            quiet: bool, n_process: int | None, batch_size: int | None,
+            reprocess: bool) -> None:
     """Read files or folders (.txt, .html, .jsonl, .warc, .warc.gz) and store their events.
+
+    With --engine ray, Parquet files (a `text` column, optional title, published, source,
+    url) are read too, every document is processed on Ray, and the rows go to --output as
+    Parquet; with --db they are then loaded into that store (as `newsevents load` does).
 
     Exit code 0 when every document was processed, 1 when some failed (they are recorded
     with their reason and listed), 2 for usage errors, 3 when the store or model fails.
@@ -97,10 +115,60 @@ def process(paths: tuple[str, ...], published: str | None, source: str | None,
     Examples:
       newsevents process story.txt --published 2015-10-15
       newsevents process feed.jsonl pages/ --db news.duckdb --n-process 2 --json
+      newsevents process crawl/ --engine ray --output rows/ --db news.duckdb
     """
     settings = Settings.resolve({"db": db, "n_process": n_process, "batch_size": batch_size})
+    if engine == "ray":
+        if not output:
+            raise ConfigurationError("--engine ray needs --output (a folder for the Parquet "
+                                     "row tables)", hint="e.g. --output rows/")
+        if n_process is not None:
+            raise ConfigurationError("--n-process is for the local engine",
+                                     hint="with --engine ray, give --workers")
+        _run_ray(paths, output, settings, load_into=db, workers=workers, address=ray_address,
+                 overwrite=overwrite, published=published, source=source, as_json=as_json,
+                 quiet=quiet, show_summary=show_summary)
+        return
+    ray_only = {"--output": output, "--workers": workers, "--ray-address": ray_address,
+                "--overwrite": overwrite or None}
+    given = [flag for flag, value in ray_only.items() if value is not None]
+    if given:
+        raise ConfigurationError(f"{', '.join(given)} only apply with --engine ray")
     _run(read_paths(paths, published=published, source=source), settings, as_json=as_json,
          quiet=quiet, reprocess=reprocess, show_summary=show_summary)
+
+
+def _run_ray(paths: tuple[str, ...], output: str, settings: Settings, *,
+             load_into: str | None, workers: int | None, address: str | None,
+             overwrite: bool, published: str | None, source: str | None, as_json: bool,
+             quiet: bool, show_summary: bool) -> None:
+    """Process on Ray into Parquet, then (with --db) load the Parquet into the store."""
+    from newsevents.engines import process_with_ray
+
+    console = Console(stderr=as_json)
+    with RunProgress(quiet=quiet) as progress:
+        run = process_with_ray(paths, output, settings=settings, workers=workers,
+                               batch_size=settings.batch_size, published=published,
+                               source=source, address=address, overwrite=overwrite,
+                               progress=progress.update)
+    report: dict[str, object] = {**run.to_dict(), "output": output}
+    if not quiet and not as_json:
+        console.print(f"[bold]{run.documents}[/] documents on Ray: {run.processed} processed, "
+                      f"{run.failed} failed; {run.events} events; "
+                      f"{run.documents_per_second:.1f} docs/s -> {escape(output)}")
+        _list_errors(run)
+    if load_into is not None and run.documents:
+        with Store(settings.db) as store:
+            loaded = load_parquet(output, store)
+            report.update(db=settings.db, loaded=loaded.to_dict())
+            if not quiet and not as_json:
+                console.print(f"loaded {loaded.articles} articles, {loaded.events} events "
+                              f"and {loaded.errors} errors -> {escape(settings.db)}")
+            if show_summary:
+                render_summary(summarize(store), console)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    sys.exit(EXIT_SOME_FAILED if run.failed else EXIT_OK)
 
 
 @click.command()
