@@ -16,8 +16,10 @@ from fastapi import APIRouter, Depends, Query
 from newsevents.api.database import ReadOnlyDatabase
 from newsevents.api.dependencies import database
 from newsevents.api.params import CODE_PATTERN, Paging, like_pattern, paging
+from newsevents.api.responses import ActorPage, answers, error_responses
 
-router = APIRouter(prefix="/api/actors", tags=["actors"])
+router = APIRouter(prefix="/api/actors", tags=["actors"],
+                   responses=error_responses(422, 503))
 
 
 class ActorSort(enum.StrEnum):
@@ -56,7 +58,7 @@ _ACTORS = """
     SELECT * FROM actors"""
 
 
-@router.get("", summary="List actors")
+@router.get("", summary="List actors", response_model=None, responses=answers(ActorPage))
 def list_actors(
     page: Annotated[Paging, Depends(paging)],
     db: Annotated[ReadOnlyDatabase, Depends(database)],

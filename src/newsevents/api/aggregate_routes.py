@@ -12,8 +12,15 @@ from newsevents.api.country_names import country_name
 from newsevents.api.database import ReadOnlyDatabase
 from newsevents.api.dependencies import database
 from newsevents.api.params import QUAD_CLASSES, EventFilters, event_filters
+from newsevents.api.responses import (
+    Facets,
+    PlaceCollection,
+    Timeseries,
+    answers,
+    error_responses,
+)
 
-router = APIRouter(prefix="/api", tags=["aggregates"])
+router = APIRouter(prefix="/api", tags=["aggregates"], responses=error_responses(503))
 
 
 class Interval(enum.StrEnum):
@@ -28,7 +35,8 @@ _PRECISE_ENOUGH = {Interval.day: ("day",), Interval.week: ("day", "week"),
                    Interval.month: ("day", "week", "month")}
 
 
-@router.get("/timeseries", summary="Event counts and Goldstein sums over time")
+@router.get("/timeseries", summary="Event counts and Goldstein sums over time",
+            response_model=None, responses=answers(Timeseries, 422))
 def timeseries(
     filters: Annotated[EventFilters, Depends(event_filters)],
     db: Annotated[ReadOnlyDatabase, Depends(database)],
@@ -70,7 +78,8 @@ def timeseries(
             "excluded": excluded}
 
 
-@router.get("/places", summary="Event locations as GeoJSON")
+@router.get("/places", summary="Event locations as GeoJSON", response_model=None,
+            responses=answers(PlaceCollection, 422))
 def places(
     filters: Annotated[EventFilters, Depends(event_filters)],
     db: Annotated[ReadOnlyDatabase, Depends(database)],
@@ -101,7 +110,8 @@ def places(
     return {"type": "FeatureCollection", "features": features}
 
 
-@router.get("/facets", summary="Values present in the store, for pickers")
+@router.get("/facets", summary="Values present in the store, for pickers",
+            response_model=None, responses=answers(Facets))
 def facets(db: Annotated[ReadOnlyDatabase, Depends(database)]) -> dict[str, Any]:
     """Event types, statuses, countries (with names) and the most frequent dyads
     (any actor → any recipient), each with its event count, and the date range."""

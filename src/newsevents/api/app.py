@@ -20,6 +20,15 @@ from newsevents.api import actor_routes, aggregate_routes, event_routes, story_r
 from newsevents.api.database import ReadOnlyDatabase
 from newsevents.api.dependencies import database
 from newsevents.api.errors import install_error_handlers
+from newsevents.api.limits import (
+    LIMIT_STATUSES,
+    MAX_BODY_BYTES,
+    MAX_HEADER_BYTES,
+    MAX_URL_BYTES,
+    RequestLimits,
+)
+from newsevents.api.params import MAX_PAGE_SIZE
+from newsevents.api.responses import Health, answers, error_responses
 from newsevents.web import static_dir
 
 # Everything the pages load comes from this server; the policy makes a stray CDN link
@@ -31,9 +40,13 @@ _SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 
-_DESCRIPTION = """Political events coded in PLOVER/CAMEO from English news, read from a
+_DESCRIPTION = f"""Political events coded in PLOVER/CAMEO from English news, read from a
 newsevents DuckDB store (opened read-only). Errors always have the shape
-`{"error": {"status", "code", "message", "details"}}`; invalid parameters give 422."""
+`{{"error": {{"status", "code", "message", "details"}}}}`; invalid parameters give 422.
+Limits: at most {MAX_PAGE_SIZE} items per page (422 above); URLs up to {MAX_URL_BYTES} bytes
+(414 above), headers up to {MAX_HEADER_BYTES} bytes (431 above); request bodies are not
+read, and one declared over {MAX_BODY_BYTES} bytes gets 413 (411 for a chunked body of
+unknown length)."""
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -42,14 +55,16 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        db.open()  # already open on first start; reopens when the app is started again
         yield
         db.close()
 
     app = FastAPI(title="newsevents", version=__version__, description=_DESCRIPTION,
                   lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json")
+                  openapi_url="/openapi.json", responses=error_responses(*LIMIT_STATUSES))
     app.state.db = db
     install_error_handlers(app)
+    app.add_middleware(RequestLimits)  # added first, so the headers below cover refusals
 
     @app.middleware("http")
     async def security_headers(request: Request,
@@ -61,7 +76,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     for module in (event_routes, story_routes, actor_routes, aggregate_routes):
         app.include_router(module.router)
     app.add_api_route("/api/health", health, methods=["GET"], tags=["meta"],
-                      summary="Store status")
+                      summary="Store status", response_model=None,
+                      responses=answers(Health, 503))
     _add_pages(app)
     return app
 

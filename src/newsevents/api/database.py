@@ -25,14 +25,8 @@ class ReadOnlyDatabase:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.exists():
-            raise StoreError(f"store {self.path} does not exist",
-                             hint="run `newsevents demo` or `newsevents process` first")
-        try:
-            self._connection = duckdb.connect(str(self.path), read_only=True)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path} read-only: {exc}",
-                             hint="is another process writing to it?") from exc
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self.open()
         self.tables = self._table_names()
         missing = set(REQUIRED_TABLES) - self.tables
         if missing:
@@ -45,12 +39,33 @@ class ReadOnlyDatabase:
         return {row["table_name"] for row in self.rows(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
 
+    def open(self) -> None:
+        """Connect, unless connected: an ASGI app may be started again after a shutdown
+        (test clients, servers that reload), and must then serve again, not fail."""
+        if self._connection is not None:
+            return
+        if not self.path.exists():
+            raise StoreError(f"store {self.path} does not exist",
+                             hint="run `newsevents demo` or `newsevents process` first")
+        try:
+            self._connection = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path} read-only: {exc}",
+                             hint="is another process writing to it?") from exc
+
     def close(self) -> None:
-        self._connection.close()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """All result rows as dicts, through a cursor of this request's own."""
-        cursor = self._connection.cursor()
+        if self._connection is None:
+            raise StoreError(f"store {self.path.name} is closed (the server is stopping)")
+        try:
+            cursor = self._connection.cursor()
+        except duckdb.Error as exc:
+            raise StoreError(f"store {self.path.name} is not available: {exc}") from exc
         try:
             result = cursor.execute(sql, list(params))
             columns = [c[0] for c in result.description]

@@ -23,6 +23,8 @@ from newsevents.errors import NewsEventsError, StoreError
 log = logging.getLogger("newsevents.api")
 
 _CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+          411: "length_required", 413: "request_too_large", 414: "uri_too_long",
+          431: "headers_too_large",
           422: "invalid_parameter", 500: "internal_error", 503: "store_unavailable"}
 
 # What a valid value looks like, added to pydantic's message for the parameters whose
@@ -64,7 +66,8 @@ def _validation_detail(error: dict[str, Any]) -> dict[str, Any]:
     message = error.get("msg", "invalid value")
     hint = PARAMETER_HINTS.get(parameter)
     if hint and error.get("type") in ("string_pattern_mismatch", "date_from_datetime_parsing",
-                                      "date_parsing", "date_from_datetime_inexact"):
+                                      "date_parsing", "date_from_datetime_inexact",
+                                      "value_error"):
         message = f"expected {hint}"
     detail: dict[str, Any] = {"parameter": parameter, "in": location[0] if location else None,
                               "message": message}

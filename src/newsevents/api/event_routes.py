@@ -20,8 +20,10 @@ from newsevents.api.params import (
     order_by,
     paging,
 )
+from newsevents.api.responses import EventDetail, EventPage, answers, error_responses
 
-router = APIRouter(prefix="/api/events", tags=["events"])
+router = APIRouter(prefix="/api/events", tags=["events"],
+                   responses=error_responses(422, 503))
 
 ARTICLE_COLUMNS = "a.source, a.title, a.url, a.published"
 
@@ -33,7 +35,7 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-@router.get("", summary="List events")
+@router.get("", summary="List events", response_model=None, responses=answers(EventPage))
 def list_events(
     filters: Annotated[EventFilters, Depends(event_filters)],
     page: Annotated[Paging, Depends(paging)],
@@ -57,7 +59,7 @@ def list_events(
 
 
 @router.get("/{event_id}", summary="One event with its mentions and source sentence",
-            responses={404: {"description": "No event with this id"}})
+            response_model=None, responses=answers(EventDetail, 404))
 def get_event(
     event_id: Annotated[str, Path(pattern=EVENT_ID_PATTERN)],
     db: Annotated[ReadOnlyDatabase, Depends(database)],

@@ -10,11 +10,13 @@ signed together, not only events whose first actor is Russian.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from newsevents.api.errors import ApiError
 from newsevents.events.ontology import PLOVER_TYPES
@@ -24,6 +26,20 @@ MAX_PAGE_SIZE = 200
 CODE_PATTERN = r"^[A-Za-z]{3}$"
 STORY_ID_PATTERN = r"^sty_[0-9a-f]{1,64}$"
 EVENT_ID_PATTERN = r"^evt_[0-9a-f]{1,64}$"
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Let only ``YYYY-MM-DD`` through: pydantic alone also reads ``0`` or ``1699920000``
+    as Unix time and ``2020-01-01T00:00`` as a day, which the documented ``format: date``
+    does not allow and which a caller more likely meant as something else."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
 
 EventType = enum.StrEnum("EventType", {name: name for name in PLOVER_TYPES})
 EventStatus = enum.StrEnum("EventStatus", {name: name for name in EVENT_STATUSES})
@@ -175,9 +191,9 @@ def event_filters(
     quad_class: Annotated[int | None, Query(
         ge=1, le=4, description="1 verbal cooperation, 2 material cooperation, "
                                 "3 verbal conflict, 4 material conflict.")] = None,
-    date_from: Annotated[date | None, Query(
+    date_from: Annotated[IsoDay | None, Query(
         description="Events dated on or after this day (YYYY-MM-DD).")] = None,
-    date_to: Annotated[date | None, Query(
+    date_to: Annotated[IsoDay | None, Query(
         description="Events dated on or before this day (YYYY-MM-DD).")] = None,
     place: Annotated[str | None, Query(
         min_length=1, max_length=100,
@@ -197,8 +213,9 @@ def event_filters(
         actor_country=_upper(actor_country), recipient_country=_upper(recipient_country),
         actor_sector=_upper(actor_sector), recipient_sector=_upper(recipient_sector),
         both_directions=both_directions,
-        event_types=[t.value for t in event_type or []],
-        statuses=[s.value for s in status or []], quad_class=quad_class,
+        # repeats are dropped, so a URL of 400 `event_type=AGREE` binds one value, not 400
+        event_types=list(dict.fromkeys(t.value for t in event_type or [])),
+        statuses=list(dict.fromkeys(s.value for s in status or [])), quad_class=quad_class,
         date_from=date_from, date_to=date_to, place=_stripped(place), q=_stripped(q),
         story_id=story_id)
 

@@ -21,8 +21,10 @@ from newsevents.api.params import (
     order_by,
     paging,
 )
+from newsevents.api.responses import StoryDetail, StoryPage, answers, error_responses
 
-router = APIRouter(prefix="/api/stories", tags=["stories"])
+router = APIRouter(prefix="/api/stories", tags=["stories"],
+                   responses=error_responses(422, 503))
 
 _SUMMARY = """
     SELECT e.story_id, count(*) AS events, count(DISTINCT e.doc_id) AS documents,
@@ -42,7 +44,7 @@ def _summary(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-@router.get("", summary="List stories")
+@router.get("", summary="List stories", response_model=None, responses=answers(StoryPage))
 def list_stories(
     filters: Annotated[EventFilters, Depends(event_filters)],
     page: Annotated[Paging, Depends(paging)],
@@ -60,7 +62,7 @@ def list_stories(
 
 
 @router.get("/{story_id}", summary="One story with its sources",
-            responses={404: {"description": "No story with this id"}})
+            response_model=None, responses=answers(StoryDetail, 404))
 def get_story(
     story_id: Annotated[str, Path(pattern=STORY_ID_PATTERN)],
     db: Annotated[ReadOnlyDatabase, Depends(database)],
