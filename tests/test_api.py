@@ -249,12 +249,18 @@ def test_one_event_with_mentions_and_highlighted_sentence(client, dyad):
 
 def test_stories_group_events_and_list_their_sources(client):
     stories = client.get("/api/stories", params={"page_size": 200}).json()
-    ranked = [(s["documents"], s["events"]) for s in stories["items"]]
+    ranked = [(s["independent_outlets"], s["documents"], s["events"])
+              for s in stories["items"]]
     assert ranked == sorted(ranked, reverse=True)
     story = stories["items"][0]
+    assert story["independent_outlets"] >= 2  # the samples report one treaty twice
+    assert story["articles"] >= story["documents"] and story["mentions"] >= story["events"]
     detail = client.get(f"/api/stories/{story['story_id']}").json()
     assert len(detail["events"]) == story["events"]
     assert len(detail["sources"]) == story["documents"]
+    assert len(detail["mentions"]) == story["mentions"]
+    assert detail["merged"]["event_type"] in story["event_types"]
+    assert isinstance(detail["conflicts"], list)
     for source in detail["sources"]:
         assert source["source"] and source["sentences"]
         assert all(s["segments"] for s in source["sentences"])

@@ -9,7 +9,8 @@ fragments chosen by whitelists.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,10 @@ class ReadOnlyDatabase:
             self._connection.close()
             self._connection = None
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """All result rows as dicts, through a cursor of this request's own."""
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of this request's own (also for library readers that take a
+        connection); DuckDB errors become ``StoreError``."""
         if self._connection is None:
             raise StoreError(f"store {self.path.name} is closed (the server is stopping)")
         try:
@@ -67,13 +70,18 @@ class ReadOnlyDatabase:
         except duckdb.Error as exc:
             raise StoreError(f"store {self.path.name} is not available: {exc}") from exc
         try:
-            result = cursor.execute(sql, list(params))
-            columns = [c[0] for c in result.description]
-            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+            yield cursor
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path.name} failed: {exc}") from exc
         finally:
             cursor.close()
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """All result rows as dicts, through a cursor of this request's own."""
+        with self.cursor() as cursor:
+            result = cursor.execute(sql, list(params))
+            columns = [c[0] for c in result.description]
+            return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row (``None`` when there is no row)."""

@@ -203,6 +203,38 @@ class StorySummary(Open):
     mean_goldstein: float | None
     example: str | None
     title: str | None
+    mentions: int | None = Field(None, description="Reports, copies of articles included "
+                                 "(GDELT's NumMentions).")
+    articles: int | None = Field(None, description="Articles, copies included "
+                                 "(NumArticles).")
+    outlets: int | None = Field(None, description="Outlets, copies included (NumSources).")
+    independent_outlets: int | None = Field(
+        None, description="Outlets that reported it in an article of their own "
+        "(corroboration).")
+    conflicts: int | None = Field(None, description="Slots on which outlets disagree.")
+
+
+class StoryMention(BaseModel):
+    """One report of a story: an event sentence in an article, or the same sentence found
+    again in a near copy of that article."""
+
+    event_id: str
+    doc_id: str
+    evidence_doc_id: str = Field(description="The article the event was found in; for a "
+                                 "copy, its original.")
+    source: str | None
+    url: str | None
+    published: str | None
+    start: int | None
+    end: int | None
+    text: str | None
+    duplicate: bool
+
+
+class StoryConflict(Open):
+    slot: str = Field(description="date, place, status or amount.")
+    values: list[dict[str, Any]] = Field(description="Each value with the outlets and "
+                                         "reports (article, event, offsets) behind it.")
 
 
 class StoryPage(Page):
@@ -226,8 +258,12 @@ class StorySource(Open):
 
 class StoryDetail(Open):
     story: StorySummary
+    merged: dict[str, Any] | None = Field(description="The happening as one record: every "
+                                          "field the value most outlets support.")
     events: list[EventRecord]
     sources: list[StorySource]
+    mentions: list[StoryMention]
+    conflicts: list[StoryConflict]
 
 
 # -- actors ------------------------------------------------------------------------------
