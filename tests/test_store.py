@@ -86,3 +86,29 @@ def test_known_documents_since_a_time(store):
     assert store.known_documents([doc_id, "doc_other"]) == {doc_id}
     assert store.known_documents([doc_id], since=before) == {doc_id}
     assert store.known_documents([doc_id], since=before + timedelta(days=1)) == set()
+
+
+def test_an_older_store_gets_participant_keys_when_opened(tmp_path):
+    from newsevents.store.rows import document_tables
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                "applied_at TIMESTAMP)")
+    for migration in MIGRATIONS[:2]:  # the schema before participant keys
+        con.execute(migration.sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                    [migration.version, migration.name])
+    tables = document_tables([document()])
+    for name in ("articles", "events", "event_actors"):
+        table = tables[name]
+        if name == "events":
+            table = table.drop_columns(["actor_keys", "recipient_keys"])
+        con.register("rows", table)
+        con.execute(f"INSERT INTO {name} SELECT * FROM rows")
+        con.unregister("rows")
+    con.close()
+    with Store(path) as store:
+        [row] = store.query("SELECT actor_keys, recipient_keys FROM events")
+    assert row == {"actor_keys": ["*GOV", "VNM", "VNM GOV"],
+                   "recipient_keys": ["*GOV", "LAO", "LAO GOV"]}

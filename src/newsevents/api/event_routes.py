@@ -50,10 +50,14 @@ def list_events(
     """
     clause, params = filters.where()
     total = db.value(f"SELECT count(*) FROM events e{clause}", params)
+    # choose the page's ids on the events table alone, then fetch records and articles
+    # for that page only: at millions of events the join before the LIMIT dominated
     rows = db.rows(
-        f"SELECT e.record, {ARTICLE_COLUMNS} FROM events e "
-        f"LEFT JOIN articles a ON a.doc_id = e.doc_id{clause} ORDER BY {order_by(sort)} "
-        "LIMIT ? OFFSET ?", [*params, page.page_size, page.offset])
+        f"WITH page AS (SELECT e.id FROM events e{clause} ORDER BY {order_by(sort)} "
+        "LIMIT ? OFFSET ?) "
+        f"SELECT e.record, {ARTICLE_COLUMNS} FROM page JOIN events e ON e.id = page.id "
+        f"LEFT JOIN articles a ON a.doc_id = e.doc_id ORDER BY {order_by(sort)}",
+        [*params, page.page_size, page.offset])
     return {**page.envelope([event_item(r) for r in rows], int(total or 0)),
             "sort": sort.value}
 

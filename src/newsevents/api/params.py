@@ -158,15 +158,12 @@ def _roles(actor: tuple[str | None, str | None],
 
 def _participant(role: str, country: str | None,
                  sector: str | None) -> tuple[str, list[Any]]:
+    """Any participant in ``role`` with this country and/or sector: a lookup in the
+    event row's participant keys (see ``store.rows.participant_keys``)."""
     if country is None and sector is None:
         return "", []
-    tests, params = ["ea.role = ?"], [role]
-    for column, value in (("country", country), ("sector", sector)):
-        if value is not None:
-            tests.append(f"ea.{column} = ?")
-            params.append(value)
-    return ("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND "
-            + " AND ".join(tests) + ")", params)
+    key = f"{country} {sector}" if country and sector else country or f"*{sector}"
+    return f"list_contains(e.{role}_keys, ?)", [key]
 
 
 def event_filters(

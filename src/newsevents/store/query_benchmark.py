@@ -169,6 +169,12 @@ def _events_sql(layout: str) -> str:
     """
 
 
+# Participant keys (see ``store.rows.participant_keys``): one actor and one recipient.
+_KEYS = ", ".join(
+    f"list_sort(list_distinct([{role}_country, '*' || {role}_sector, "  # drops NULLs
+    f"{role}_country || ' ' || {role}_sector])) AS {role}_keys"
+    for role in ("actor", "recipient"))
+
 # The full record as the API returns it, built from the flat columns.
 _RECORD = """json_object(
         'id', id, 'doc_id', doc_id, 'story_id', story_id, 'event_type', event_type,
@@ -241,7 +247,7 @@ def build_synthetic_store(path: str | Path, events: int, *, layout: str = "arriv
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute("SET preserve_insertion_order = true")
         con.execute("SET enable_progress_bar = false")
-        con.execute(f"INSERT INTO events SELECT *, {_RECORD} AS record "
+        con.execute(f"INSERT INTO events SELECT *, {_RECORD} AS record, {_KEYS} "
                     f"FROM ({_events_sql(layout)})", {
             "n": events, **slots, "countries": _country_slots(),
             "sectors": _slots(SECTOR_WEIGHTS), "statuses": _slots(STATUS_WEIGHTS),

@@ -46,7 +46,24 @@ def event_row(event: Event) -> dict[str, Any]:
         "trigger_text": event.trigger.text, "trigger_start": event.trigger.start,
         "trigger_end": event.trigger.end, "confidence": event.confidence, "why": event.why,
         "record": json.dumps(event.to_dict(), ensure_ascii=False),
+        "actor_keys": participant_keys(event.actor),
+        "recipient_keys": participant_keys(event.recipient),
     }
+
+
+def participant_keys(people: list[ActorMention]) -> list[str]:
+    """What a dyad filter can ask of one role: ``RUS`` (country), ``*GOV`` (sector) and
+    ``RUS GOV`` (both, of the same participant). Kept on the event row so a filter is a
+    list lookup in the row, not a join with ``event_actors`` over the whole store."""
+    keys = set()
+    for m in people:
+        if m.country:
+            keys.add(m.country)
+        if m.sector:
+            keys.add(f"*{m.sector}")
+        if m.country and m.sector:
+            keys.add(f"{m.country} {m.sector}")
+    return sorted(keys)
 
 
 def document_tables(documents: list[Document]) -> dict[str, pa.Table]:
@@ -132,7 +149,8 @@ EVENT_SCHEMA = pa.schema([
     ("geonameid", pa.int64()), ("date", _S), ("date_start", pa.date32()),
     ("date_precision", _S), ("sentence_index", _I), ("text", _S), ("start_char", _I),
     ("end_char", _I), ("trigger_text", _S), ("trigger_start", _I), ("trigger_end", _I),
-    ("confidence", _F), ("why", _S), ("record", _S),
+    ("confidence", _F), ("why", _S), ("record", _S), ("actor_keys", pa.list_(_S)),
+    ("recipient_keys", pa.list_(_S)),
 ])
 EVENT_ACTOR_SCHEMA = pa.schema([
     ("event_id", _S), ("role", _S), ("position", _I), ("text", _S), ("start_char", _I),
