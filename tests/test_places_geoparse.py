@@ -76,3 +76,27 @@ def test_dateline_and_actor_countries_give_context(pipeline):
     kinds = {(p["name"], p["feature"]) for p in document["places"]}
     assert ("Astana", "dateline") in kinds and ("Būrabay", "city") in kinds
     assert ("Akorda", "landmark") in kinds
+
+
+def test_possessives_directions_and_institution_names(pipeline):
+    found = places(pipeline, "Boone County’s jobless rate rose, most of all in Northeast "
+                             "Georgia, said the Boone County Jail warden.")
+    assert ("Boone County", "Boone County", "USA") in found
+    assert ("Georgia", "Georgia", "USA") in found or ("Georgia", "Georgia", "GEO") in found
+
+
+def test_datelines_party_tags_and_resident_nouns(pipeline):
+    text = ("Council backs budget. TORRINGTON — The city council met. Rep. Barbara Lee, "
+            "D-Oakland, spoke. An Alexandria woman was charged.")
+    found = [p["text"] for p in pipeline.geoparse(text)]
+    assert {"TORRINGTON", "Oakland", "Alexandria"} <= set(found)
+
+
+def test_streets_are_placed_in_their_town(pipeline):
+    text = "Police closed Newmarket Road, Cambridge, after a crash in Cambridge."
+    found = pipeline.geoparse(text)
+    [street] = [p for p in found if p["feature"] == "street"]
+    town = next(p for p in found if p["text"] == "Cambridge")
+    assert street["text"] == "Newmarket Road" and street["geonameid"] is None
+    assert (street["lat"], street["lon"], street["country"]) == (town["lat"], town["lon"],
+                                                                 town["country"])

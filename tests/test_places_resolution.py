@@ -73,3 +73,26 @@ def test_distance_and_keys():
     assert loose_key(name_key("Burabai")) == loose_key(name_key("Būrabay"))
     assert loose_key(name_key("Dombarovsky")) == loose_key(name_key("Dombarovskiy"))
     assert is_latin("Astaná") and not is_latin("Астана")
+
+
+def test_towns_that_share_a_state_pull_each_other_there():
+    # three local towns, each with a bigger namesake in another state
+    names = ("Kentown", "Sharonville", "Canaanburg")
+    big = [entry(n, "USA", population=60_000, admin1=f"US.B{i}", lat=30 + i, lon=-90)
+           for i, n in enumerate(names)]
+    local = [entry(n, "USA", population=3_000, admin1="US.CT", lat=41.8, lon=-73.3 + i)
+             for i, n in enumerate(names)]
+    toponyms = [toponym(n, b, s) for n, b, s in zip(names, big, local, strict=True)]
+    assert resolve_toponyms(toponyms, Context()) == local
+
+
+def test_a_country_name_is_not_pulled_to_a_town_by_shared_areas():
+    china_country = entry("Chinaland", "CHL", feature="country", population=9_000_000)
+    china_town = entry("Chinaland", "USA", population=1_000, admin1="US.TX", lat=30, lon=-95)
+    # five towns with namesakes in Texas: shared areas vote for Texas, not for a country
+    others = [toponym(n, entry(n, "FRA", population=100_000, admin1="FR.11", lat=48, lon=2),
+                      entry(n, "USA", population=2_000, admin1="US.TX", lat=30, lon=-95))
+              for n in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon")]
+    chosen = resolve_toponyms([toponym("Chinaland", china_country, china_town), *others],
+                              Context())
+    assert chosen[0] is china_country

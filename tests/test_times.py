@@ -91,5 +91,49 @@ def test_normaliser_never_crashes(text, future):
     value_, precision, reason = normalize_expression(text, THURSDAY, future)
     assert (value_ is None) == (reason is not None) or value_ is None
     if value_ is not None:
-        assert precision in {"day", "week", "month", "quarter", "season", "year", "decade",
-                             "reference"}
+        assert precision in {"day", "week", "month", "quarter", "half", "season", "year",
+                             "decade", "century", "reference"}
+
+
+def test_quarters_are_the_nearest_unless_the_tense_crosses_the_year():
+    october = date(1989, 10, 27)
+    assert value("the third quarter", october) == ("1989-Q3", "quarter")
+    assert value("the third quarter", october, future=True) == ("1989-Q3", "quarter")
+    assert value("the first quarter", october, future=True) == ("1990-Q1", "quarter")
+    assert value("next year's first quarter", october) == ("1990-Q1", "quarter")
+    assert value("the fourth quarter", date(1990, 2, 1), past=True) == ("1989-Q4", "quarter")
+
+
+def test_month_names_with_and_without_a_year_word():
+    assert value("June last year") == ("2014-06", "month")
+    assert value("February this year") == ("2015-02", "month")
+    october = date(1989, 10, 26)
+    assert value("in April", october) == ("1989-04", "month")  # no tense: this year's
+    assert value("in January", october) == ("1990-01", "month")  # most of a year away
+    assert value("last month's") == ("2015-09", "month")
+
+
+def test_a_day_near_the_anchor_wins_over_a_weak_tense():
+    assert value("Dec. 7", date(1989, 10, 27), past=True) == ("1989-12-07", "day")
+    assert value("Jan. 14", date(2000, 1, 15), future=True) == ("2000-01-14", "day")
+    assert value("Aug. 6", date(1998, 2, 6), past=True) == ("1997-08-06", "day")
+
+
+def test_spoken_years_centuries_halves_and_vague_stretches():
+    assert value("nineteen ninety-six") == ("1996", "year")
+    assert value("the winter of nineteen ninety-four") == ("1994-WI", "season")
+    assert value("the year two thousand") == ("2000", "year")
+    assert value("the nineties") == ("199", "decade")
+    assert value("the 20th century") == ("19", "century")
+    assert value("the last half of 1989") == ("1989-H2", "half")
+    assert value("recent weeks") == ("PAST_REF", "reference")
+    assert value("the coming months") == ("FUTURE_REF", "reference")
+    assert value("soon") == ("FUTURE_REF", "reference")
+    assert value("earlier in the year") == ("2015", "year")
+
+
+def test_a_period_named_by_its_last_day_is_the_period():
+    november = date(1989, 11, 1)
+    assert value("the quarter ended Sept. 30", november) == ("1989-Q3", "quarter")
+    assert value("its fourth quarter ended June 30", november) == ("1989-Q4", "quarter")
+    assert value("the year ended Sept. 30", november) == ("1989", "year")

@@ -45,3 +45,10 @@ def test_references_never_date_an_event():
     monday = TimeExpression("Monday", 20, 26, "2015-10-19", precision="day")
     attach_dates([event], [now, monday], parse_published(THURSDAY))
     assert event.date == "2015-10-19"
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter(pipeline):
+    text = ("Net income rose 5% in the third quarter. Sales were $2 billion, against "
+            "$1.8 billion a year earlier.")
+    assert values(pipeline, text, "1989-10-26") == [("the third quarter", "1989-Q3"),
+                                                    ("a year earlier", "1988-Q3")]

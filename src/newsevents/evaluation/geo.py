@@ -5,7 +5,9 @@ Recognition is scored as toponym span precision/recall/F1 (overlapping spans mat
 gold has coordinates, the way geoparsing papers report it: the share within 161 km (100
 miles) of the gold point, the median error in km, and the share in the right country
 (where the gold names one: LGL does, GeoVirus gives coordinates only). A matched toponym
-the geoparser left without coordinates counts as a miss at every distance.
+the geoparser left without coordinates counts as a miss at every distance. LGL also marks
+nationality adjectives ("Russian") as toponyms; the geoparser treats them as context, not
+places, so recall is reported with and without them.
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ class GeoScores:
     errors_km: list[float] = field(default_factory=list)  # one per resolvable matched span
     country_gold: int = 0
     country_correct: int = 0
+    # Gold toponyms that are nationality adjectives ("Russian"): LGL marks them, the
+    # geoparser by design does not (demonyms are context, not places).
+    adjectival: SpanCounts = field(default_factory=SpanCounts)
+
+    @property
+    def recall_without_adjectives(self) -> float:
+        gold = self.spans.gold - self.adjectival.gold
+        return (self.spans.matched - self.adjectival.matched) / gold if gold else 0.0
 
     @property
     def within_161km(self) -> float:
@@ -72,6 +82,8 @@ class GeoScores:
         country = self.country_accuracy
         return {"documents": self.documents, **{f"toponym_{k}": v for k, v in
                                                 self.spans.to_dict().items()},
+                "adjectival_gold": self.adjectival.gold,
+                "toponym_recall_without_adjectives": round(self.recall_without_adjectives, 4),
                 "resolved_scored": len(self.errors_km),
                 "within_161km": round(self.within_161km, 4),
                 "median_km": None if median is None or math.isinf(median) else round(median, 1),
@@ -159,6 +171,9 @@ def evaluate_geo(path: Path, pipeline: Pipeline | None = None,
         pairs = match_spans(gold, predicted)
         scores.documents += 1
         count_spans(scores.spans, gold, predicted, pairs)
+        adjectival = [g for g in gold if _is_demonym(g.text, pipeline)]
+        count_spans(scores.adjectival, adjectival, [],
+                    [(g, p) for g, p in pairs if g in adjectival])
         for g, p in pairs:
             if g.lat is not None and g.lon is not None:
                 scores.errors_km.append(
@@ -168,3 +183,8 @@ def evaluate_geo(path: Path, pipeline: Pipeline | None = None,
                 scores.country_gold += 1
                 scores.country_correct += p.country == g.country
     return scores
+
+
+def _is_demonym(text: str, pipeline: Pipeline) -> bool:
+    """A nationality adjective or its plural noun ("Russian", "Palestinians")."""
+    return any(pipeline.gazetteer.demonym(form) for form in {text, text.removesuffix("s")})

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
 from newsevents.places.resolution import Context, best, resolve_toponyms
+from newsevents.places.streets import locate_streets, street_spans
 from newsevents.places.toponyms import find_toponyms, lookup
 from newsevents.records import Dateline, Event, Place
 
@@ -28,7 +29,7 @@ _FEATURES = {"city": "city", "country": "country", "admin1": "admin", "admin2": 
 def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None,
                 context_countries: Iterable[str] | None = None) -> list[Place]:
     """Resolved toponyms of ``doc`` in text order (unresolvable names are left out); the
-    dateline place first, marked ``feature="dateline"``."""
+    dateline place first, marked ``feature="dateline"``; streets located by their town."""
     toponyms, demonyms = find_toponyms(doc, gazetteer)
     given = Context(Counter(context_countries or ()))
     given.countries.update(demonyms)
@@ -46,6 +47,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
             entry = _with_point(choice, chosen, gazetteer)
             places.append(_place(toponym.text, toponym.start, toponym.end, entry,
                                  _FEATURES.get(entry.feature, "city")))
+    streets = [(s, e) for s, e in street_spans(doc.text)
+               if not any(p.start < e and s < p.end for p in places)]
+    places += locate_streets(doc.text, streets, places)
+    places.sort(key=lambda p: (p.feature != "dateline", p.start))
     return places
 
 
@@ -94,7 +99,7 @@ def attach_locations(events: list[Event], places: list[Place]) -> None:
         focus = next(p for p in cities if p.geonameid == top)
     for event in events:
         inside = [p for p in places if event.start <= p.start and p.end <= event.end
-                  and p.feature != "dateline"]
+                  and p.feature not in ("dateline", "street")]
         hinted = [p for p in inside if p.feature != "landmark" and any(
             s <= p.start and p.end <= e for s, e in event.place_hints)]
         in_city = [p for p in inside if p.feature == "city"]

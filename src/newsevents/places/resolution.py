@@ -7,6 +7,12 @@ toponyms, demonyms, the dateline or resolved actors), or an explicit container n
 ("Alexandria, La."). Resolution runs twice: the first pass with the given context only,
 the second with the context of every other toponym's first choice — but never a name's own
 mentions, so that a repeated ambiguous name cannot vote for itself.
+
+The first choices of a local story are often wrong together (Cornwall, Kent, Canaan and
+Sharon each have a bigger namesake elsewhere), so the second pass also counts *shared
+areas*: a first-level area where several other names of the document each have a
+namesake is probably the story's area. A name with namesakes in many areas ("Springfield")
+votes weakly for each of them.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ SAME_COUNTRY = 4.0
 SAME_ADMIN1 = 2.5
 CONTAINED = 10.0
 NEAR, NEAR_KM = 2.0, 150.0
+_WIDE = {"country", "admin1", "region", "water"}
+SHARED_AREA = 3.0
 # Below this a name is more likely a word or a person than the hamlet it also names
 # (an alternate name of a village of 2,000 people, with nothing in the text near it).
 MIN_SCORE = 4.5
@@ -40,6 +48,7 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     points: list[GazetteerEntry] = field(default_factory=list)  # towns it names
+    shared: dict[str, float] = field(default_factory=dict)  # area -> votes of other names
 
     def add(self, entry: GazetteerEntry, weight: int = 1) -> None:
         if entry.country:
@@ -51,7 +60,7 @@ class Context:
 
     def without(self, entries: list[GazetteerEntry]) -> Context:
         reduced = Context(self.countries.copy(), self.admin1.copy(),
-                          [p for p in self.points if p not in entries])
+                          [p for p in self.points if p not in entries], self.shared)
         for entry in entries:
             reduced.add(entry, -1)
         return reduced
@@ -78,9 +87,13 @@ def score(entry: GazetteerEntry, context: Context,
             container.admin1 == entry.admin1 if container.admin1
             else container.country is not None and container.country == entry.country):
         total += CONTAINED
+    local = 0.0
     if any(distance_km(entry, other) <= NEAR_KM for other in context.points):
-        total += NEAR
-    return total
+        local += NEAR
+    if entry.admin1 and entry.feature != "admin1":
+        local += SHARED_AREA * context.shared.get(entry.admin1, 0.0)
+    # an alias of a town is pulled by its neighbours half as much as a town's own name
+    return total + (local if entry.main_name else local / 2)
 
 
 def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
@@ -115,7 +128,36 @@ def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerE
     for toponym, choice in zip(toponyms, first, strict=True):
         if choice is not None:
             by_key.setdefault(toponym.key, []).append(choice)
-    return _pass(toponyms, lambda t: everything.without(by_key.get(t.key, [])))
+    areas = _areas_by_name(toponyms)
+    votes: Counter[str] = Counter()
+    for name_areas in areas.values():
+        for area in name_areas:
+            votes[area] += 1.0 / math.sqrt(len(name_areas))
+
+    def context_of(toponym: Toponym) -> Context:
+        reduced = everything.without(by_key.get(toponym.key, []))
+        own = areas.get(toponym.key, set())
+        if toponym.key not in areas:  # a country, state or region name: no town vote
+            return reduced
+        reduced.shared = {area: votes[area] - (1.0 / math.sqrt(len(own)) if area in own
+                                               else 0.0) for area in votes}
+        return reduced
+
+    return _pass(toponyms, context_of)
+
+
+def _areas_by_name(toponyms: list[Toponym]) -> dict[str, set[str]]:
+    """The first-level areas each distinct town name has a namesake town or county in
+    (own names only: an alias would let every word vote)."""
+    areas: dict[str, set[str]] = {}
+    for toponym in toponyms:
+        if any(c.main_name and c.feature in _WIDE for c in toponym.candidates):
+            continue  # "China", "California": not a town, whatever towns share the name
+        found = {c.admin1 for c in toponym.candidates if c.admin1 and c.main_name
+                 and c.feature in ("city", "admin2")}
+        if found:
+            areas.setdefault(toponym.key, set()).update(found)
+    return areas
 
 
 def _pass(toponyms: list[Toponym],

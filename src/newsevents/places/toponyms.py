@@ -3,10 +3,18 @@
 The small English model labels most place names GPE/LOC/FAC, but also files many under
 ORG or PERSON ("Akorda", "Ohio", "Gainesville", "Dombarovsky district"). An ORG/PERSON span
 is taken as a place only with evidence: a locative preposition before it ("in the Akorda
-residence"), a place noun after it ("Dombarovsky district"), a containing place after a
-comma ("Charleston, W.Va."), the same name used as a place elsewhere in the document, or
-(for ORG) being a country or state name. Nationality adjectives (NORP) are never places;
-they are returned as context countries.
+residence"), a place noun after it ("Dombarovsky district"), a resident noun after it
+("an Alexandria woman", "Joliet police"), an address before it ("of 420 Augusta St.,
+Alexandria"), a containing place after a comma ("Charleston, W.Va."), the same name used
+as a place elsewhere in the document, or (for ORG) being a country or state name; a
+possessive ("Henry’s") marks a person or firm. Capitalised names the model left unlabelled
+need the same evidence; datelines and party tags are found by :mod:`patterns`.
+Nationality adjectives (NORP) are never places; they are returned as context countries.
+
+A name is looked up whole, then without "the", a possessive, "city of" or a trailing place
+noun ("Hamilton Township"), then as the town or state under a compass word ("Northeast
+Georgia"). A place's name is never broken up when it ends in a street, water or park word
+("Darby Street" is not in Darby).
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
 from newsevents.places.names import name_key
+from newsevents.places.patterns import dateline_spans, party_home_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -29,6 +38,12 @@ LOCATIVE = {"in", "at", "near", "from", "outside", "across", "into", "throughout
 PLACE_NOUNS = {"region", "province", "district", "oblast", "state", "city", "town",
                "village", "area", "municipality", "prefecture", "governorate", "county",
                "parish", "territory", "republic", "island", "valley", "residence"}
+# Nouns after a town's name that make it a place: its people and its services.
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "teen",
+                  "teenager", "boy", "girl", "couple", "family", "parents", "mayor", "police",
+                  "firefighters", "officials", "voters", "schools", "homeowners"}
+_AFTER_ADDRESS = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Lane|Ln|Blvd|"
+                            r"Boulevard|Way|Court|Ct)\.?,\s*$")
 # Words that open organisation names and are also the names of small towns.
 INSTITUTION_WORDS = {"university", "supreme", "police", "naval", "commerce", "national",
                      "federal", "state", "city", "county", "central", "united", "royal",
@@ -38,6 +53,17 @@ INSTITUTION_WORDS = {"university", "supreme", "police", "naval", "commerce", "na
                      "mercy", "providence", "trinity", "christian", "catholic", "baptist",
                      "methodist", "islamic", "college", "school", "academy", "institute",
                      "bank", "farmers", "citizens", "peoples", "people", "home", "family"}
+# Last words of names of streets, waters, parks and buildings: "Darby Street" is not in
+# the town of Darby, so such a name is never broken up to find a place inside it.
+FEATURE_TAILS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "boulevard",
+                 "blvd.", "lane", "way", "highway", "parkway", "pkwy.", "trail", "route", "pike",
+                 "river", "creek", "lake", "pond", "bay", "sea", "valley", "park", "forest",
+                 "wilderness", "mountain", "mountains", "hill", "hills", "island", "islands",
+                 "farm", "farms", "stadium", "conference", "airport", "bridge", "dam", "canyon",
+                 "beach", "preserve", "memorial", "cemetery", "mall", "plaza", "square",
+                 "center", "centre", "arena", "circle", "place", "terrace",
+                 "sound", "gulf", "strait", "falls", "springs", "heights", "station", "freeway",
+                 "expressway", "harbor", "harbour", "woods", "field", "ranch"}
 # Nouns whose "of" phrase names a place ("the beaches of", "the mayor of").
 PLACE_PARTS = {"beach", "street", "outskirts", "resident", "people", "city", "town", "village",
                "suburb", "center", "centre", "mayor", "governor", "province", "region",
@@ -46,9 +72,19 @@ PLACE_PARTS = {"beach", "street", "outskirts", "resident", "people", "city", "to
                "neighborhood", "coast", "shore", "border"}
 _LEADING = re.compile(r"^(?:the |(?:city|town|village|region|province|state|republic) of )+",
                       re.IGNORECASE)
+# A part of a town or state ("Northeast Georgia", "South Los Angeles"). Only a town or
+# state is taken from under it: "West Midlands" and "Western Europe" are regions of their
+# own, not parts of the hamlet Midlands or of Europe.
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                        r"south-?west|central|northern|southern|eastern|western|downtown|"
+                        r"historic|greater|upstate|downstate|rural|metro) )+", re.IGNORECASE)
+_PART_OF = {"city", "admin1", "admin2"}
+_BROAD = {"region", "water", "landmark"}
+_PART_OF_TOWN_POPULATION = 10_000
+_POSSESSIVE = re.compile(r"[’']s?$")
 _TRAILING = re.compile(r"(?: (?:region|province|district|oblast|area|municipality|"
-                       r"governorate|prefecture|territory|city|town|village|presidential "
-                       r"residence|residence))+$", re.IGNORECASE)
+                       r"governorate|prefecture|territory|city|town|township|twp\.?|"
+                       r"village|presidential residence|residence))+$", re.IGNORECASE)
 
 
 @dataclass
@@ -79,13 +115,16 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[s
                 demonyms.append(country)
                 continue
         if ent.label_ in PLACE_LABELS:
-            found += _pieces(ent, gazetteer, loose=ent.label_ != "FAC")
-        elif ent.label_ in _GUARDED_LABELS:
+            pieces = _pieces(ent, gazetteer, loose=ent.label_ != "FAC")
+            found += pieces or _inside_name(ent, gazetteer, towns_only=True)
+        elif ent.label_ in _GUARDED_LABELS and not _POSSESSIVE.search(ent.text):
+            # "Henry’s arrest": a person's or a firm's possessive, not a place
             pieces = _pieces(ent, gazetteer, loose=False)
             guarded += [(ent, t) for t in pieces]
             if not pieces and ent.label_ == "ORG":
                 found += _inside_name(ent, gazetteer)
-    found += _datelines(doc.text, gazetteer, found)
+    found += _patterned(doc.text, gazetteer, found)
+    found += _unlabelled(doc, gazetteer, found)
     place_keys = {t.key for t in found}
     areas = {t.candidates[0].admin1 for t in found if t.candidates[0].admin1}
     text = doc.text
@@ -107,24 +146,31 @@ def _near_other_places(ent: Span, toponym: Toponym, areas: set[str]) -> bool:
                for c in toponym.candidates)
 
 
-def _inside_name(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
+def _inside_name(ent: Span, gazetteer: Gazetteer, towns_only: bool = False) -> list[Toponym]:
     """The place an organisation is named after: its opening words ("Gainesville Police
     Department", "the Ohio Department of Development") or the words after "of"/"in"
-    ("University of Rochester", "Lutheran School in Lombard")."""
+    ("University of Rochester", "Lutheran School in Lombard"). Inside a place's own name
+    (``towns_only``) an opening region or sea is part of a bigger name ("Pacific
+    Northwest"), so only towns, states and counties count there."""
     tokens = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+    if not tokens or tokens[-1].lower_ in FEATURE_TAILS:
+        return []
     starts = [0] + [i + 1 for i, t in enumerate(tokens) if t.lower_ in ("of", "in")]
     found = []
     for start in starts:
         for length in (3, 2, 1):
             words = tokens[start:start + length]
-            if len(words) < length or not all(w.is_title or w.is_upper for w in words):
+            # "McLean", "DeKalb": capitalised though not title-case
+            if len(words) < length or not all(w.text[:1].isupper() for w in words):
                 continue
             phrase = ent.doc[words[0].i:words[-1].i + 1]
             if ((phrase.end == ent.end and start == 0) or gazetteer.demonym(phrase.text)
-                    or phrase.text.lower() in INSTITUTION_WORDS):
-                continue  # the whole name, a nationality, a word like "Supreme" or "Naval"
-            candidates = [c for c in gazetteer.candidates(phrase.text) if c.feature != "city"
-                          or (c.main_name and c.population >= 1000)]
+                    or phrase.text.lower() in INSTITUTION_WORDS
+                    or _DIRECTION.fullmatch(phrase.text + " ")):
+                continue  # the whole name, a nationality, "Supreme", "Naval" or "West"
+            candidates = [c for c in gazetteer.candidates(phrase.text) if (
+                c.feature != "city" or (c.main_name and c.population >= 1000)) and not (
+                towns_only and c.feature in _BROAD)]
             if candidates:
                 found.append(Toponym(phrase.text, phrase.start_char, phrase.end_char,
                                      candidates))
@@ -132,24 +178,47 @@ def _inside_name(ent: Span, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})"
-                       r"(?:, ([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?\s*(?:\(|—|–|--?\s|:)",
-                       re.MULTILINE)
-
-
-def _datelines(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
-    """Wire datelines ("MANSFIELD —", "CHARLESTON, W.Va. (AP) -") that the model, reading
-    capitals, did not label."""
+def _unlabelled(doc: Doc, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Capitalised names outside every entity that read as places: after a locative
+    preposition ("in Fargo") or before a place or resident noun ("Hounslow resident",
+    "Grand Prairie police") — the model leaves many local town names unlabelled."""
     taken = [(t.start, t.end) for t in found]
-    datelines = []
-    for match in _DATELINE.finditer(text):
-        for group in (1, 2):
-            if match[group] and not any(s < match.end(group) and match.start(group) < e
-                                        for s, e in taken):
-                toponym = lookup(match[group], match.start(group), gazetteer, loose=False)
-                if toponym is not None:
-                    datelines.append(toponym)
-    return datelines
+    runs: list[list] = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    places = []
+    for run in runs:
+        span = doc[run[0].i:run[-1].i + 1]
+        if len(run) > 3 or any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if not (before in LOCATIVE or after in PLACE_NOUNS or after in RESIDENT_NOUNS):
+            continue
+        candidates = [c for c in gazetteer.candidates(span.text) if c.main_name and (
+            c.feature != "city" or c.population >= 1000)]
+        if candidates:
+            places.append(Toponym(span.text, span.start_char, span.end_char, candidates))
+    return places
+
+
+def _patterned(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Datelines ("MANSFIELD —", "CHARLESTON, W.Va. (AP) -") and party home towns
+    ("D-Oakland") that the model, reading capitals and tags, did not label."""
+    taken = [(t.start, t.end) for t in found]
+    patterned = []
+    for start, end in itertools.chain(dateline_spans(text), party_home_spans(text)):
+        if not any(s < end and start < e for s, e in taken):
+            toponym = lookup(text[start:end], start, gazetteer, loose=False)
+            if toponym is not None:
+                patterned.append(toponym)
+                taken.append((start, end))
+    return patterned
 
 
 def _pieces(ent: Span, gazetteer: Gazetteer, loose: bool) -> list[Toponym]:
@@ -169,15 +238,23 @@ def _pieces(ent: Span, gazetteer: Gazetteer, loose: bool) -> list[Toponym]:
 def lookup(text: str, start: int, gazetteer: Gazetteer, loose: bool = True) -> Toponym | None:
     """The toponym in ``text`` (at ``start``) with its candidates, or None if no form of
     the name is in the gazetteer."""
-    forms = [re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)]
+    forms = [_POSSESSIVE.sub("", re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))]
+    if forms[0].islower():
+        return None  # "the metro": a common noun
     core = _TRAILING.sub("", _LEADING.sub("", forms[0]))
-    if core and core != forms[0]:
+    if core and core != forms[0] and core.split()[-1].lower() not in FEATURE_TAILS:
         forms.append(core)
     for form in forms:
         candidates = gazetteer.candidates(form)
         if candidates:
             at = start + text.find(form)
             return Toponym(form, at, at + len(form), candidates)
+    part = _DIRECTION.sub("", forms[-1])
+    candidates = [c for c in gazetteer.candidates(part) if c.main_name and c.feature in _PART_OF
+                  and (c.feature != "city" or c.population >= _PART_OF_TOWN_POPULATION)]
+    if part != forms[-1] and candidates:
+        at = start + text.find(part)
+        return Toponym(part, at, at + len(part), candidates)
     if loose:
         candidates = gazetteer.loose_candidates(forms[-1])
         if candidates:
@@ -188,6 +265,9 @@ def lookup(text: str, start: int, gazetteer: Gazetteer, loose: bool = True) -> T
 
 def _place_evidence(ent: Span, toponym: Toponym, text: str, gazetteer: Gazetteer) -> bool:
     doc = ent.doc
+    own_name = any(c.main_name for c in toponym.candidates)
+    if not own_name and ent.text.isupper() and len(ent.text) <= 4:
+        return False  # "DOH officials": an acronym that is only some town's alias
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.pos_ == "DET" and ent.start > 1:
         before = doc[ent.start - 2]
@@ -197,7 +277,10 @@ def _place_evidence(ent: Span, toponym: Toponym, text: str, gazetteer: Gazetteer
         return True  # "in Sochi", "flew to Sochi", "the outskirts of Sochi"
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS:
-        return True
+        return True  # "Dombarovsky district"
+    if own_name and ((after is not None and after.lower_ in RESIDENT_NOUNS) or
+                     _AFTER_ADDRESS.search(text[max(0, ent.start_char - 30):ent.start_char])):
+        return True  # "an Alexandria woman", "Joliet police", "of 420 Augusta St., Alexandria"
     if re.match(r",\s*[A-Z]", text[ent.end_char:ent.end_char + 3]):
         following = text[ent.end_char:].lstrip(", ").split(",")[0].split("\n")[0]
         if any(c.feature in ("admin1", "country") for c in
