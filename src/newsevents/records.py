@@ -97,7 +97,7 @@ class Place:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    feature: str = "city"  # city | country | admin | region | landmark | dateline
+    feature: str = "city"  # city | country | admin | region | landmark | street | dateline
     admin1: str | None = None  # GeoNames first-level area code ("US.KY", "KZ.05")
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,7 +113,7 @@ class TimeExpression:
     end: int
     value: str | None
     type: str = "DATE"
-    precision: str | None = None  # day|week|month|quarter|season|year|decade|reference
+    precision: str | None = None  # day|week|month|quarter|half|season|year|decade|century|reference
     reason: str | None = None  # why value is None, when it is
 
     def to_dict(self) -> dict[str, Any]:

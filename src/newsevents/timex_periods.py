@@ -13,8 +13,8 @@ _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TIMEX3 season codes
 
 
 def period_start(value: str | None) -> date | None:
-    """First day of a TIMEX value: 2015-10-15, 2014-09, 2014, 2013-W11, 2015-Q3, 2014-FA,
-    199 (decade); None for references such as PRESENT_REF."""
+    """First day of a TIMEX value: 2015-10-15, 2014-09, 2014, 2013-W11, 2015-Q3, 1989-H2,
+    2014-FA, 199 (decade), 19 (century); None for references such as PRESENT_REF."""
     bounds = period_bounds(value)
     return bounds[0] if bounds else None
 
@@ -27,6 +27,10 @@ def period_bounds(value: str | None) -> tuple[date, date] | None:
         if value[4:6] == "-W" and value[6:8].isdigit():  # "2013-W11", "2013-W11-WE"
             monday = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
             return monday, monday + timedelta(days=6)
+        if "-H" in value:  # a half-year: "1989-H2"
+            year, half = value.split("-H")
+            first = date(int(year), 6 * int(half[:1]) - 5, 1)
+            return first, _months_later(first, 6)
         if "-Q" in value:
             year, quarter = value.split("-Q")
             first = date(int(year), 3 * int(quarter[:1]) - 2, 1)
@@ -36,6 +40,8 @@ def period_bounds(value: str | None) -> tuple[date, date] | None:
             first = date(int(value[:4]), season, 1)
             return first, _months_later(first, 3)
         parts = value.split("-")
+        if len(parts[0]) == 2:  # a century: "19" is the 1900s
+            return date(int(parts[0]) * 100, 1, 1), date(int(parts[0]) * 100 + 99, 12, 31)
         if len(parts[0]) == 3:  # a decade: "199"
             return date(int(parts[0]) * 10, 1, 1), date(int(parts[0]) * 10 + 9, 12, 31)
         numbers = [int(p) for p in parts]
