@@ -99,7 +99,9 @@ def geo(data: tuple[str, ...], limit: int | None, as_json: bool) -> None:
     pipeline = Pipeline(Settings.resolve())
     results = {Path(d).name: evaluate_geo(Path(d), pipeline, limit).to_dict() for d in data}
     _show(results, as_json, "Geoparsing", [
-        ("toponym recall", "toponym_recall"), ("toponym precision", "toponym_precision"),
+        ("toponym recall", "toponym_recall"),
+        ("recall without adjectives", "toponym_recall_without_adjectives"),
+        ("toponym precision", "toponym_precision"),
         ("toponym F1", "toponym_f1"), ("within 161 km", "within_161km"),
         ("median km error", "median_km"), ("country accuracy", "country_accuracy")])
 
