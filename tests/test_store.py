@@ -89,6 +89,7 @@ def test_known_documents_since_a_time(store):
 
 
 def test_an_older_store_gets_participant_keys_when_opened(tmp_path):
+    from builders import actor
     from newsevents.store.rows import document_tables
 
     path = tmp_path / "old.duckdb"
@@ -99,7 +100,9 @@ def test_an_older_store_gets_participant_keys_when_opened(tmp_path):
         con.execute(migration.sql)
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
                     [migration.version, migration.name])
-    tables = document_tables([document()])
+    doc = document()
+    doc.events[0].actor.append(actor("Hun Manet", "KHM", 90))  # two actors, one recipient
+    tables = document_tables([doc])
     for name in ("articles", "events", "event_actors"):
         table = tables[name]
         if name == "events":
@@ -110,5 +113,9 @@ def test_an_older_store_gets_participant_keys_when_opened(tmp_path):
     con.close()
     with Store(path) as store:
         [row] = store.query("SELECT actor_keys, recipient_keys FROM events")
-    assert row == {"actor_keys": ["*GOV", "VNM", "VNM GOV"],
-                   "recipient_keys": ["*GOV", "LAO", "LAO GOV"]}
+    assert row == {"actor_keys": ["*GOV", "KHM", "KHM GOV", "VNM", "VNM GOV"],
+                   "recipient_keys": None}  # one recipient: the flat columns say it all
+    with Store(path) as store:
+        found = store.query("SELECT count(*) n FROM events e WHERE (e.actor_country = ? "
+                            "OR list_contains(e.actor_keys, ?))", ["KHM", "KHM"])
+    assert found == [{"n": 1}]

@@ -49,14 +49,23 @@ def timeseries(
     allowed = _PRECISE_ENOUGH[interval]
     precise = ("coalesce(e.date_precision, 'day') IN ("
                + ", ".join("?" * len(allowed)) + ")")
-    clause, params = filters.where("e.date_start IS NOT NULL")
+    clause, params = filters.where()
+    # one scan: dated, precise-enough events by period and QuadClass; the rest counted
+    # as undated or coarser than the interval (period NULL)
     rows = db.rows(
-        f"SELECT date_trunc('{interval.value}', e.date_start)::DATE::VARCHAR AS period, "
+        f"SELECT CASE WHEN e.date_start IS NOT NULL AND {precise} "
+        f"THEN date_trunc('{interval.value}', e.date_start)::DATE::VARCHAR END AS period, "
+        "CASE WHEN e.date_start IS NULL THEN 'undated' WHEN NOT "
+        f"{precise} THEN 'coarser_than_interval' END AS left_out, "
         "e.quad_class, count(*) AS events, round(sum(e.goldstein), 3) AS goldstein "
-        f"FROM events e{clause} AND {precise} GROUP BY 1, 2 ORDER BY 1, 2",
-        [*params, *allowed])
+        f"FROM events e{clause} GROUP BY 1, 2, 3 ORDER BY 1, 3",
+        [*allowed, *allowed, *params])
     buckets: dict[str, dict[str, Any]] = {}
+    excluded = {"undated": 0, "coarser_than_interval": 0}
     for row in rows:
+        if row["period"] is None:
+            excluded[row["left_out"]] += row["events"]
+            continue
         bucket = buckets.setdefault(row["period"], {
             "period": row["period"], "events": 0, "goldstein": 0.0,
             "by_quad_class": {str(q): {"events": 0, "goldstein": 0.0} for q in QUAD_CLASSES}})
@@ -65,11 +74,6 @@ def timeseries(
         if row["quad_class"] in QUAD_CLASSES:
             bucket["by_quad_class"][str(row["quad_class"])] = {
                 "events": row["events"], "goldstein": row["goldstein"] or 0.0}
-    clause_all, params_all = filters.where()
-    excluded = db.rows(
-        "SELECT count(*) FILTER (WHERE e.date_start IS NULL) AS undated, "
-        f"count(*) FILTER (WHERE e.date_start IS NOT NULL AND NOT {precise}) "
-        f"AS coarser_than_interval FROM events e{clause_all}", [*allowed, *params_all])[0]
     return {"interval": interval.value, "quad_classes": {str(k): v for k, v in
                                                          QUAD_CLASSES.items()},
             "buckets": list(buckets.values()),

@@ -158,12 +158,18 @@ def _roles(actor: tuple[str | None, str | None],
 
 def _participant(role: str, country: str | None,
                  sector: str | None) -> tuple[str, list[Any]]:
-    """Any participant in ``role`` with this country and/or sector: a lookup in the
-    event row's participant keys (see ``store.rows.participant_keys``)."""
+    """Any participant in ``role`` with this country and/or sector, read from the event
+    row itself: the flat columns hold its first participant, and ``{role}_keys`` lists
+    every participant's keys when there are several (see ``store.rows.participant_keys``),
+    so the common one-participant case is a plain column comparison."""
     if country is None and sector is None:
         return "", []
+    tests = [(f"e.{role}_{column} = ?", value)
+             for column, value in (("country", country), ("sector", sector)) if value]
     key = f"{country} {sector}" if country and sector else country or f"*{sector}"
-    return f"list_contains(e.{role}_keys, ?)", [key]
+    flat = " AND ".join(test for test, _ in tests)
+    return (f"(({flat}) OR list_contains(e.{role}_keys, ?))",
+            [value for _, value in tests] + [key])
 
 
 def event_filters(

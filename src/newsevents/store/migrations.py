@@ -181,22 +181,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             JOIN events e ON e.doc_id = d.duplicate_of
             JOIN articles a ON a.doc_id = d.doc_id;
     """),
-    Migration(3, "participant keys on events, for dyad filters without a join", """
+    Migration(3, "participant keys of several-party events, for dyad filters without a join",
+              """
         ALTER TABLE events ADD COLUMN actor_keys VARCHAR[];
         ALTER TABLE events ADD COLUMN recipient_keys VARCHAR[];
         UPDATE events SET actor_keys = k.keys FROM (
             SELECT event_id, list(DISTINCT key ORDER BY key) AS keys FROM (
-                SELECT event_id, unnest([country, '*' || sector, country || ' ' || sector])
-                       AS key
+                SELECT event_id, position,
+                       unnest([country, '*' || sector, country || ' ' || sector]) AS key
                 FROM event_actors WHERE role = 'actor')
-            WHERE key IS NOT NULL GROUP BY event_id) k
+            WHERE key IS NOT NULL GROUP BY event_id
+            HAVING count(DISTINCT position) > 1) k
         WHERE k.event_id = events.id;
         UPDATE events SET recipient_keys = k.keys FROM (
             SELECT event_id, list(DISTINCT key ORDER BY key) AS keys FROM (
-                SELECT event_id, unnest([country, '*' || sector, country || ' ' || sector])
-                       AS key
+                SELECT event_id, position,
+                       unnest([country, '*' || sector, country || ' ' || sector]) AS key
                 FROM event_actors WHERE role = 'recipient')
-            WHERE key IS NOT NULL GROUP BY event_id) k
+            WHERE key IS NOT NULL GROUP BY event_id
+            HAVING count(DISTINCT position) > 1) k
         WHERE k.event_id = events.id;
     """),
 )

@@ -51,10 +51,14 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def participant_keys(people: list[ActorMention]) -> list[str]:
-    """What a dyad filter can ask of one role: ``RUS`` (country), ``*GOV`` (sector) and
-    ``RUS GOV`` (both, of the same participant). Kept on the event row so a filter is a
-    list lookup in the row, not a join with ``event_actors`` over the whole store."""
+def participant_keys(people: list[ActorMention]) -> list[str] | None:
+    """What a dyad filter can ask of one role with several participants: ``RUS``
+    (country), ``*GOV`` (sector) and ``RUS GOV`` (both, of the same participant). Kept on
+    the event row so a filter never joins ``event_actors`` over the whole store; None for
+    one participant or none, which the flat ``actor_country``/``actor_sector`` columns
+    already describe (most events: the filter stays a plain column comparison)."""
+    if len(people) < 2:
+        return None
     keys = set()
     for m in people:
         if m.country:
