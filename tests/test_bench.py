@@ -13,13 +13,16 @@ from newsevents.cli import main
 pytestmark = pytest.mark.model
 
 
-def test_bench_command_reports_both_sides(tmp_path):
+@pytest.mark.parametrize("scope", ["all", "events"])
+def test_bench_command_reports_both_sides(tmp_path, scope):
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(
             f"Story {i}\n\nKenyan President William Ruto met Ugandan President Yoweri "
-            f"Museveni in Nairobi on Monday and signed a trade agreement.\n", encoding="utf-8")
+            f"Museveni in Nairobi on Monday and signed a trade agreement. Shares were "
+            f"flat.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["bench", "--corpus", str(tmp_path), "--docs", "2",
-                                       "--published", "2023-05-08", "--json"],
+                                       "--published", "2023-05-08", "--json",
+                                       "--sentence-scope", scope],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
@@ -28,6 +31,10 @@ def test_bench_command_reports_both_sides(tmp_path):
     assert figures["ratio"] == pytest.approx(
         figures["newsevents_words_per_second"] / figures["spacy_words_per_second"], rel=0.01)
     assert figures["events"] >= 2 and figures["peak_rss_mb"] > 0
+    assert figures["sentence_scope"] == scope
+    assert figures["spacy_cpu_seconds"] > 0 and figures["newsevents_cpu_seconds"] > 0
+    assert figures["cpu_ratio"] == pytest.approx(
+        figures["spacy_cpu_seconds"] / figures["newsevents_cpu_seconds"], rel=0.02, abs=0.01)
 
 
 def test_bench_needs_a_corpus(tmp_path):

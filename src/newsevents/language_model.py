@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from typing import TYPE_CHECKING
 
 from newsevents.errors import ModelError
@@ -24,11 +25,22 @@ PARAGRAPH_BREAKS = "newsevents_paragraph_breaks"
 
 def _mark_paragraph_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence: headlines and datelines have no full
-    stop, and the parser would otherwise glue them onto the next sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    stop, and the parser would otherwise glue them onto the next sentence.
+
+    Runs on every document before the parser, so it looks up only the tokens that hold a
+    newline (by character offset) instead of visiting every token from Python."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    import numpy
+    from spacy.attrs import IDX
+
+    starts = doc.to_array(IDX)
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    holders = numpy.searchsorted(starts, newlines, side="right") - 1
+    for following in sorted(set(holders.tolist())):
+        if following + 1 < len(doc):
+            doc[following + 1].is_sent_start = True
     return doc
 
 

@@ -19,7 +19,7 @@ from newsevents.actors.mentions import find_actor_mentions
 from newsevents.actors.resolver import ActorResolver
 from newsevents.amounts import find_amounts
 from newsevents.clean import CleanText, clean_text
-from newsevents.errors import InputError, NewsEventsError
+from newsevents.errors import ConfigurationError, InputError, NewsEventsError
 from newsevents.events.coder import code_events
 from newsevents.events.lexicon import Lexicon, load_lexicon
 from newsevents.events.relevance import is_non_political, keep_political
@@ -29,6 +29,7 @@ from newsevents.language_model import load_language_model
 from newsevents.places import Gazetteer, attach_locations, find_places, load_gazetteer
 from newsevents.places.geoparse import resolve_name
 from newsevents.records import Article, Document, ErrorRecord
+from newsevents.sentence_filter import LemmaTables, SentenceFilter
 from newsevents.settings import Settings
 from newsevents.stories import assign_story_ids
 from newsevents.stories import similarity as text_similarity
@@ -50,6 +51,7 @@ class Pipeline:
         self._knowledge = knowledge
         self._gazetteer = gazetteer
         self._lexicon = lexicon
+        self._sentence_filter: SentenceFilter | None = None
 
     # -- resources, loaded on first use -------------------------------------------------
     @property
@@ -78,6 +80,24 @@ class Pipeline:
         return self._lexicon
 
     @property
+    def sentence_filter(self) -> SentenceFilter | None:
+        """The prefilter of the fast path, or None on the careful path (every sentence)."""
+        scope = self.settings.sentence_scope
+        if scope == "all":
+            return None
+        if scope != "events":
+            raise ConfigurationError(f"unknown sentence_scope {scope!r}",
+                                     hint="use 'all' (careful) or 'events' (fast)")
+        if self._sentence_filter is None:
+            particles: dict[str, set[str | None]] = {}
+            for (lemma, _), rules in self.lexicon.rules.items():
+                particles.setdefault(lemma, set()).update(r.particle for r in rules)
+            self._sentence_filter = SentenceFilter(
+                {lemma: frozenset(p) for lemma, p in particles.items()},
+                LemmaTables.from_language(self.nlp), self.knowledge)
+        return self._sentence_filter
+
+    @property
     def resolver(self) -> ActorResolver:
         return ActorResolver(self.knowledge)
 
@@ -91,12 +111,16 @@ class Pipeline:
         documents = [Document(article=a) for a in articles]
         # Load shared resources first: a broken table is the run's problem, not a document's.
         _ = (self.knowledge, self.lexicon, self.gazetteer)
+        sentence_filter = self.sentence_filter
         prepared: list[tuple[str, int]] = []
         cleaned: dict[int, CleanText] = {}
         for index, document in enumerate(documents):
             try:
                 cleaned[index] = self._prepare(document)
-                prepared.append((cleaned[index].text, index))
+                text = cleaned[index].text
+                if sentence_filter is not None:
+                    text = sentence_filter.mask_unneeded(text)
+                prepared.append((text, index))
             except NewsEventsError as error:
                 document.errors.append(_error_record(document.article, error, "clean"))
             except Exception as exc:  # a cleaning bug on one document must not stop the run

@@ -1,0 +1,205 @@
+"""A cheap lexical prefilter: which sentences of an article the NLP stages must see.
+
+Most sentences of a news story hold no event: parsing them costs as much as parsing the
+ones that do. This filter decides from words alone, before any model runs, which stretches
+of text to keep; the rest are masked (characters become spaces, newlines stay, as cleaning
+does), so the text keeps its length, every offset still points into the article, and the
+model and the extraction stages spend almost nothing on them.
+
+A stretch is kept if it could
+
+- hold a trigger: a word whose lemma could be in the trigger lexicon (with, for rules
+  that require a particle or a fixed object, "call" + "for", "open" + "fire", that word
+  somewhere in the stretch too), or a reported obligation ("must", "should", "ought").
+  Candidate lemmas come from the model's own lemmatizer tables: every exception and
+  every suffix rule of every part of speech is tried, so they include whatever lemma the
+  lemmatizer will later choose;
+- feed in-document coreference, which links "the president", "his host", "he" to the
+  most recent fitting named person, and "it"/"they" to a country or group of the same or
+  the sentence before (that link then counts as the most recent person). Stretches with
+  a word of a known person's name (also by transliteration skeleton or a one-edit
+  misspelling, as the resolver accepts them), a linking title, or "it"/"they"/"them"
+  are kept, and so is the stretch before one with "it"/"they"/"them". A stretch whose
+  only such words are "he"/"she" can go: it links to the latest person, which changes no
+  later choice.
+
+Stretches are cut only where a cut is certain (a line break, or sentence-final punctuation
+followed by a capital that does not end an abbreviation); when in doubt text stays
+together, which costs only speed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.actors.knowledge import KnowledgeBase, name_skeleton, normalize_name
+from newsevents.actors.spelling import MIN_LENGTH as SPELLING_MIN
+from newsevents.clean.masking import mask
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Words that open a reported obligation (events/demands) besides the trigger lexicon.
+OBLIGATION_WORDS = frozenset({"must", "should", "ought"})
+# Head nouns a definite role phrase links through to a named person ("the president",
+# "his host"): the coreference linker's titles, kept in step by the fast-path tests.
+LINKING_NOUNS = frozenset({
+    "president", "leader", "premier", "chancellor", "king", "queen", "emir", "monarch",
+    "sultan", "state", "minister", "head", "ruler", "host", "counterpart", "guest",
+    "visitor", "interlocutor"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+# A certain sentence end: [.!?], optional closing quotes/brackets, spaces, then an optional
+# opening quote or bracket and a capital letter or digit.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u2019\u201d)\]]*[ \t]+(?=[\"'\u2018\u201c(\[]?[A-Z0-9])")
+# What may precede a full stop that does not end a sentence ("Mr. Putin", "U.S. troops").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|"
+    r"Rev|Hon|Pres|Jr|Sr|Co|Corp|Inc|Ltd|No|Nos|Vol|Fig|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Ave|Blvd|Rd|Dept|Univ|Assn|Bros)|"
+    r"[A-Za-z]\.[A-Za-z]|\.\.)$")
+
+
+@dataclass(frozen=True)
+class LemmaTables:
+    """The lemmatizer's suffix rules and exceptions, for every part of speech."""
+
+    rules: Sequence[tuple[str, str]]
+    exceptions: Sequence[Mapping[str, Sequence[str]]]
+
+    @classmethod
+    def from_language(cls, nlp: Language) -> LemmaTables:
+        """Read the tables of ``nlp``'s rule lemmatizer (none if it has no lemmatizer)."""
+        if "lemmatizer" not in nlp.pipe_names:
+            return cls((), ())
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+        exceptions = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+        pairs = {(str(old), str(new)) for table in rules.values() for old, new in table}
+        return cls(tuple(sorted(pairs)), tuple(dict(t) for t in exceptions.values()))
+
+    def candidates(self, lower: str) -> set[str]:
+        """Every lemma the lemmatizer could give the lower-case word ``lower``."""
+        found = {lower}
+        for table in self.exceptions:
+            found.update(table.get(lower, ()))
+        for old, new in self.rules:
+            if lower.endswith(old):
+                found.add(lower[:len(lower) - len(old)] + new)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    lemmas: frozenset[str]
+    needed: bool  # a bare trigger, obligation, person's name or linking title
+    particles: frozenset[str]  # what would make it a trigger if also in the stretch
+
+
+@dataclass
+class SentenceFilter:
+    """Decides, from words alone, which stretches of a text the NLP stages need."""
+
+    # trigger lemma -> the particles or objects its rules require (None: a bare rule)
+    trigger_particles: Mapping[str, frozenset[str | None]]
+    tables: LemmaTables
+    knowledge: KnowledgeBase
+    _surnames: frozenset[str] = field(init=False, repr=False)
+    _near_surnames: frozenset[str] = field(init=False, repr=False)
+    _words: dict[str, _Word] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # A person is named by a surname or a full name, both ending in the surname.
+        self._surnames = frozenset(key.rsplit(" ", 1)[-1]
+                                   for key, entries in self.knowledge.entries.items()
+                                   if any(e.kind == "person" for e in entries))
+        # Names the resolver's spelling check can reach (it compares words with the same
+        # initial), with their deletions after the initial: a word is one edit from such
+        # a name exactly when it, or one of its own such deletions, is in this set.
+        reachable = {name for name in self._surnames if len(name) >= SPELLING_MIN - 1}
+        self._near_surnames = frozenset(reachable | {
+            deleted for name in reachable for deleted in _deletions(name)})
+
+    def mask_unneeded(self, text: str) -> str:
+        """``text`` with every stretch that can neither hold an event nor feed
+        coreference masked."""
+        spans = list(sentence_spans(text))
+        keep = [self._keeps(text[start:end]) for start, end in spans]
+        for index in range(len(spans)):
+            if _mentions_group_pronoun(text[slice(*spans[index])]):
+                keep[index] = True
+                keep[max(0, index - 1)] = True
+        masked = [span for span, kept in zip(spans, keep, strict=True) if not kept]
+        return mask(text, masked) if masked else text
+
+    def _keeps(self, stretch: str) -> bool:
+        words = [self._word(match.group()) for match in _WORD.finditer(stretch)]
+        if any(word.needed for word in words):
+            return True
+        required = {p for word in words for p in word.particles}
+        if not required:
+            return False
+        present = {lemma for word in words for lemma in word.lemmas}
+        return not present.isdisjoint(required)
+
+    def _word(self, text: str) -> _Word:
+        """What ``text`` can do for a stretch, from the word alone. Cached: words repeat."""
+        word = self._words.get(text)
+        if word is None:
+            lower = text.lower()
+            lemmas = frozenset(self.tables.candidates(lower))
+            rules = [self.trigger_particles[lemma] for lemma in lemmas
+                     if lemma in self.trigger_particles]
+            needed = (lower in OBLIGATION_WORDS or any(None in r for r in rules)
+                      or not LINKING_NOUNS.isdisjoint(lemmas)
+                      or self._could_name_a_person(text))
+            particles = frozenset() if needed else frozenset(
+                p for r in rules for p in r if p is not None)
+            word = self._words[text] = _Word(lemmas, needed, particles)
+        return word
+
+    def _could_name_a_person(self, word: str) -> bool:
+        """A capitalised word of a known person's name, also by transliteration skeleton
+        or one-edit misspelling, as the resolver accepts them; or a misspelled title."""
+        if len(word) < 3:
+            return False
+        if not word[:1].isupper():
+            return any(not LINKING_NOUNS.isdisjoint(e.role.term.split(" ")) for e in
+                       self.knowledge.lookup_misspelled_role(word) if e.role is not None)
+        key = normalize_name(word)
+        if key in self._surnames or name_skeleton(word) in self.knowledge.skeletons:
+            return True
+        return len(key) >= SPELLING_MIN and (
+            key in self._near_surnames or not self._near_surnames.isdisjoint(_deletions(key)))
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` without one of its letters, the initial always kept."""
+    return {word[:i] + word[i + 1:] for i in range(1, len(word))}
+
+
+def _mentions_group_pronoun(stretch: str) -> bool:
+    return any(m.group().lower() in GROUP_PRONOUNS for m in _WORD.finditer(stretch))
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each stretch between certain sentence ends and line breaks."""
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        start = line_start
+        for match in _SENTENCE_END.finditer(text, line_start, line_end):
+            if _ABBREVIATION.search(text, max(line_start, match.start() - 12), match.start()):
+                continue
+            yield start, match.end()
+            start = match.end()
+        if start < line_end:
+            yield start, line_end
+        line_start = line_end + 1
