@@ -52,6 +52,7 @@ class Pipeline:
         self._gazetteer = gazetteer
         self._lexicon = lexicon
         self._sentence_filter: SentenceFilter | None = None
+        self._resolvers: dict[bool, ActorResolver] = {}
 
     # -- resources, loaded on first use -------------------------------------------------
     @property
@@ -99,7 +100,14 @@ class Pipeline:
 
     @property
     def resolver(self) -> ActorResolver:
-        return ActorResolver(self.knowledge)
+        return self._resolver(surnames=True)
+
+    def _resolver(self, surnames: bool) -> ActorResolver:
+        """One resolver per surname policy, kept for the pipeline's life: it caches
+        resolutions, and the same phrases recur from document to document."""
+        if surnames not in self._resolvers:
+            self._resolvers[surnames] = ActorResolver(self.knowledge, surnames=surnames)
+        return self._resolvers[surnames]
 
     # -- documents ---------------------------------------------------------------------
     def process(self, article: Article) -> Document:
@@ -230,7 +238,7 @@ class Pipeline:
             dateline_place = resolve_name(cleaned.dateline.place, self.gazetteer, set())
         context = dateline_place.country if dateline_place else None
         non_political = is_non_political(cleaned.text)
-        resolver = ActorResolver(self.knowledge, surnames=not non_political)
+        resolver = self._resolver(surnames=not non_political)
         actors = find_actor_mentions(doc, resolver, published, context)
         document.actors = actors.mentions
         events = code_events(doc, actors, self.lexicon, document.doc_id)

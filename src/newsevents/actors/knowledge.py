@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -38,6 +39,7 @@ _COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "mille
 _LEADING_ARTICLES = ("the ",)
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> str:
     """Lookup key: ASCII, lower case, dots and apostrophes dropped, hyphens as spaces."""
     key = unidecode(text).lower()
@@ -49,6 +51,7 @@ def normalize_name(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=200_000)
 def name_skeleton(text: str) -> str:
     """A looser key for transliteration variants: Nazarbayev/Nazarbaev, Tokayev/Tokaev."""
     key = normalize_name(text).replace(" ", "")

@@ -51,12 +51,19 @@ class _Hit:
     entry: Entry
 
 
+_CACHE_SIZE = 100_000
+
+
 class ActorResolver:
     """Resolves phrases against a :class:`KnowledgeBase`; pure, no document state."""
 
     def __init__(self, kb: KnowledgeBase, surnames: bool = True) -> None:
         self.kb = kb
         self.surnames = surnames  # accept surname-only matches ("Putin said")
+        # the same phrases recur across documents ("the president", "police", "Russia"):
+        # resolutions are pure functions of the arguments, so they are kept, up to a bound
+        self._cache: dict[tuple[str, date | None, str | None, str | None, bool],
+                          Resolution | None] = {}
 
     def resolve(self, text: str, when: date | None = None, context: str | None = None,
                 person_name: str | None = None) -> Resolution | None:
@@ -65,6 +72,16 @@ class ActorResolver:
         if the caller knows it. A resolver made with ``surnames=False`` refuses
         surname-only matches (in a sports story "Richards" is not a head of state).
         Countries are those of ``when``: South Sudanese rebels in 2000 were Sudanese."""
+        key = (text, when, context, person_name, self.surnames)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[key] = found = self._resolve_on_date(text, when, context, person_name)
+        return found
+
+    def _resolve_on_date(self, text: str, when: date | None, context: str | None,
+                         person_name: str | None) -> Resolution | None:
         resolution = self._resolve(text, when, context, person_name)
         if resolution is None or resolution.kind == "person":
             return resolution

@@ -36,15 +36,24 @@ class SpellingIndex:
 
     def __init__(self, min_length: int = MIN_LENGTH) -> None:
         self._by_initial: dict[str, list[str]] = {}
+        self._answers: dict[str, str | None] = {}
         self.min_length = min_length
 
     def add(self, key: str) -> None:
         if len(key) >= self.min_length - 1 and " " not in key:
             self._by_initial.setdefault(key[0], []).append(key)
+            self._answers.clear()
 
     def closest(self, key: str) -> str | None:
-        """The unique known key one edit away from ``key``, if there is exactly one."""
+        """The unique known key one edit away from ``key``, if there is exactly one.
+        Answers are kept: the scan is linear in the keys sharing an initial, and the
+        same unknown words come back document after document."""
         if len(key) < self.min_length or " " in key:
             return None
+        if key in self._answers:
+            return self._answers[key]
         matches = {k for k in self._by_initial.get(key[:1], []) if within_one_edit(key, k)}
-        return matches.pop() if len(matches) == 1 else None
+        if len(self._answers) >= 200_000:
+            self._answers.clear()
+        self._answers[key] = found = matches.pop() if len(matches) == 1 else None
+        return found
