@@ -114,7 +114,7 @@ def test_coordinated_subjects_are_reciprocal(resolver):
             "dobj", 3), (".", ".", "PUNCT", ".", "punct", 3)]
     doc = parse(rows, ["B-GPE", "O", "B-GPE", "O", "O", "O", "O"])
     [event] = code(doc, resolver)
-    assert event.event_type == "AGREE" and event.reciprocal
+    assert event.event_type == "SUPPORT" and event.cameo == "057" and event.reciprocal
     assert {a.country for a in event.actor} == {r.country for r in event.recipient} == {
         "CHL", "PER"}
 

@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
 from newsevents.events.demands import obligation_demands
+from newsevents.events.directives import is_command, orders_an_action, retype_order
 from newsevents.events.intent import commitment_to_conflict, recode_intent, settle_embedded
 from newsevents.events.lexicon import Lexicon, TriggerRule
+from newsevents.events.object_types import retype_by_object
 from newsevents.events.ontology import cameo_code
-from newsevents.events.roles import Roles, adjective_roles, noun_roles, verb_roles
+from newsevents.events.roles import (
+    Roles,
+    adjective_roles,
+    happening_place,
+    noun_roles,
+    place_authorities,
+    verb_roles,
+)
 from newsevents.events.status import event_status
 from newsevents.records import ActorMention, Event, Trigger
 
@@ -27,7 +36,9 @@ _PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "dative", "acomp", "compound"
 _FRAME_NOUNS = {"effort", "process", "bid", "mission", "plan", "campaign", "operation",
                 "attempt", "initiative", "drive", "programme", "program", "deal", "team"}
 _VIOLENCE = {"ASSAULT"}
-_IMPLICIT_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL"}
+# Actions only a state's authorities take: "was arrested in Lebanon" names its actor by place.
+_STATE_ACTIONS = {"COERCE", "ACCUSE"}
+_IMPLICIT_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL"}
 _NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 _BACKGROUND_PREPS = {"during", "before", "after", "since", "at", "ahead", "following",
                      "amid", "until"}
@@ -35,6 +46,8 @@ _HAPPENING_NOUNS = {"bombing", "explosion", "blast", "attack", "bomb", "shelling
                     "airstrike", "strike", "fire", "clash", "fighting", "ambush", "mine"}
 _STATE_VERBS = {"be", "base", "remain", "seem", "become", "rest", "stay"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "on"}
+_MOVEMENT_LEMMAS = {"travel", "go", "fly", "come", "arrive", "return", "head", "deploy",
+                    "send", "dispatch"}
 # Actors specific enough to make an ambiguous trigger ("strike", "rally") political.
 _SPECIFIC_KINDS = {"person", "coreference", "group", "organization", "metonym"}
 
@@ -44,17 +57,20 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
     events: list[Event] = []
     for index, sentence in enumerate(_content_sentences(doc)):
         found: list[tuple[Token, Event]] = []
-        action_types: dict[int, str] = {}
+        rules = {token.i: match_trigger(token, lexicon) for token in sentence}
+        action_types = {i: rule.event_type for i, rule in rules.items() if rule is not None}
+        is_trigger = {i: rule is not None for i, rule in rules.items()}
         for token in sentence:
-            rule = match_trigger(token, lexicon)
-            if rule is not None:
-                action_types[token.i] = rule.event_type
+            rule = rules[token.i]
             if (rule is None or _covered_by_governing_trigger(token, lexicon)
-                    or _describes_a_state(token)):
+                    or _describes_a_state(token) or orders_an_action(token, is_trigger)):
                 continue
             event = _build_event(doc_id, index, sentence, token, rule,
                                  _roles(token, rule, actors))
             if event is not None:
+                retype_by_object(event, token)
+                retype_order(event, token)
+                _add_implicit_target(event)
                 recode_intent(event, token)
                 found.append((token, event))
         commitment_to_conflict(found, action_types)
@@ -66,7 +82,12 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
 
 def _roles(token: Token, rule: TriggerRule, actors: DocumentActors) -> Roles:
     if rule.pos == "VERB":
-        return verb_roles(token, actors)
+        roles = verb_roles(token, actors)
+        if roles.passive and not roles.actor and rule.event_type in _STATE_ACTIONS:
+            place_authorities(token, roles, actors)
+        if not roles.actor and rule.event_type in _VIOLENCE and _event_noun_subject(token):
+            happening_place(token, roles, actors)
+        return roles
     if rule.pos == "ADJ":
         return adjective_roles(token, actors)
     if token.dep_ == "compound" and token.head.lemma_.lower() in _FRAME_NOUNS:
@@ -92,17 +113,40 @@ def match_trigger(token: Token, lexicon: Lexicon) -> TriggerRule | None:
     if not candidates:
         return None
     particles = {c.lemma_.lower() for c in token.children if c.dep_ in _PARTICLE_DEPS}
+    particles |= _object_words(token)
     for rule in candidates:
         if rule.particle is None or rule.particle in particles:
             return rule
     return None
 
 
+def _object_words(token: Token) -> set[str]:
+    """What a fixed verb+object rule may match besides the object's head: its noun
+    modifiers and "of" complement ("ended mediation efforts", "lifted a state of
+    emergency", "gave 5 million dollars of aid"), and the complement after "for" or "as"
+    ("returned to Geneva for talks", "held refugees as human shields")."""
+    words = {g.lemma_.lower() for c in token.children
+             if c.dep_ == "prep" and c.lower_ in ("for", "as")
+             for g in c.children if g.dep_ == "pobj"}
+    for obj in token.children:
+        if obj.dep_ != "dobj":
+            continue
+        words.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+        words.update(g.lemma_.lower() for c in obj.children if c.dep_ == "prep"
+                     and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+    return words
+
+
 def _covered_by_governing_trigger(token: Token, lexicon: Lexicon) -> bool:
     """A noun trigger that is the object of a verb trigger ("signed an agreement") is the
     same event as the verb; code it once, on the verb."""
+    if (token.dep_ == "compound" and token.head.lemma_.lower() in _FRAME_NOUNS
+            and token.head.dep_ in ("dobj", "nsubjpass")):
+        token = token.head  # "ended mediation efforts": the frame noun is the object
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "nsubjpass"):
         return False
+    if is_command(token.head):
+        return False  # "ordered the arrest": the arrest is the event
     return match_trigger(token.head, lexicon) is not None
 
 
@@ -127,10 +171,19 @@ def _clause_head(token: Token) -> Token:
 
 
 def _place_hints(token: Token) -> list[tuple[int, int]]:
+    """Spans that say where the event happens: its place phrases, and for a journey its
+    destination ("will travel to the town of Burabai", also for what the journey is for:
+    "... to attend the summit")."""
     hints = []
-    for owner in {token, _clause_head(token)}:
+    head = _clause_head(token)
+    owners = {token, head}
+    if head.dep_ in ("advcl", "xcomp") and head.head.lemma_.lower() in _MOVEMENT_LEMMAS:
+        owners.add(head.head)
+    for owner in owners:
+        journey = owner.lemma_.lower() in _MOVEMENT_LEMMAS
         for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            if prep.dep_ == "prep" and (prep.lower_ in _PLACE_PREPS
+                                        or (journey and prep.lower_ == "to")):
                 hints.extend((obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
                              for obj in prep.children if obj.dep_ == "pobj")
     return hints
@@ -151,6 +204,9 @@ def _build_event(doc_id: str, index: int, sentence: Span, token: Token, rule: Tr
         if recipient:
             roles.evidence.append("implicit domestic target")
     reciprocal = False
+    if len(roles.actor) >= 2 and roles.inferred_recipient and {
+            r.country for r in recipient} <= {a.country for a in roles.actor}:
+        recipient = []  # "X and Y failed to agree on Palestinian offices": just the parties
     if not recipient and len(roles.actor) >= 2:
         reciprocal = True  # "Putin and Nazarbayev met": each is the other's recipient
         recipient = list(reversed(roles.actor))
@@ -183,16 +239,29 @@ def _clause_depth(token: Token) -> int:
     return depth
 
 
+def _add_implicit_target(event: Event) -> None:
+    """A retyped event ("ordered the paper to suspend publication" -> COERCE) gets the
+    implicit domestic target its new type implies."""
+    if event.recipient or not event.actor or event.event_type not in _IMPLICIT_TARGET_SECTOR:
+        return
+    event.recipient = _implicit_recipient(event.actor[0], event.event_type)
+    if event.recipient:
+        event.why += "; implicit domestic target"
+
+
 def _implicit_recipient(actor: ActorMention, event_type: str) -> list[ActorMention]:
     """CAMEO/PLOVER practice for domestic events that name no target: a protest is
     directed at the government of the protesters' country, repression by a government at
     its population. The implicit actor points at the characters of the actor it is
-    inferred from, and says so in ``kind``."""
+    inferred from, and says so in ``kind``. Police violence without a named target is
+    against the population too."""
     sector = _IMPLICIT_TARGET_SECTOR[event_type]
     if actor.country is None or len(actor.country) != 3 or actor.country in _NON_STATE:
         return []
     if event_type == "COERCE" and actor.sector not in ("GOV", "COP", "MIL", "JUD"):
         return []
+    if event_type == "ASSAULT" and actor.sector != "COP":
+        return []  # police firing on a crowd; armies and rebels fight across borders
     if event_type == "PROTEST" and actor.sector == "GOV":
         return []
     return [ActorMention(actor.text, actor.start, actor.end, None, actor.country, sector,
@@ -208,13 +277,17 @@ def _stripped(sentence: Span) -> tuple[str, int, int]:
 
 
 def _confidence(rule: TriggerRule, actor: list, recipient: list, token: Token) -> float:
+    """Certainty and prominence in one number: the sentence's main event is the most
+    confident one, so the clause depth weighs as much as a participant does (an event in
+    the main clause outranks a subordinate one that happens to name its target, and an
+    inferred target adds no evidence)."""
     score = 0.45
     score += 0.25 if actor else 0.0
-    score += 0.15 if recipient else 0.0
+    score += 0.1 if any(r.kind != "implicit" for r in recipient) else 0.0
     score += 0.05 if rule.pos == "VERB" else 0.0
     score += 0.05 if rule.particle else 0.0
     score -= 0.2 if rule.ambiguous else 0.0
-    score -= min(_clause_depth(_clause_head(token)), 3) * 0.03  # main clause first
+    score -= min(_clause_depth(_clause_head(token)), 3) * 0.08  # main clause first
     if token.dep_ == "pobj":
         # "during a G8 summit": a nominal event in a time or place phrase is background
         score -= 0.25 if token.head.lower_ in _BACKGROUND_PREPS else 0.1

@@ -36,10 +36,15 @@ INTENT_CODES: dict[str, tuple[str, str]] = {
     "MOBILIZE": ("THREATEN", "138"),
 }
 
+# A future reduction of relations threatens that specific reduction (CAMEO 131x-136).
+_SPECIFIC_THREATS = {"161": "1313", "162": "1311", "164": "134", "165": "135", "166": "136",
+                     "172": "132", "191": "1381", "192": "1382"}
+
 # Status an embedded event takes from the type of the event that governs it.
 _EMBEDDED_STATUS = {"AGREE": "future", "REQUEST": "hypothetical", "THREATEN": "hypothetical",
                     "REJECT": "negated"}
 _EMBEDDED_PENALTY = 0.3
+_RALLY_CODE = "113"
 
 
 # A refusal expressed by negating a cooperative verb ("will not accept refugees", "failed
@@ -58,14 +63,41 @@ def recode_intent(event: Event, trigger: Token) -> None:
         return
     if event.status != "future" or event.event_type not in INTENT_CODES:
         return
+    if event.event_type in _FORCE_TYPES and _preparation(trigger) is not None:
+        _recode(event, "MOBILIZE", _POSTURE_CODE, "asserted",
+                f"preparing to {event.event_type.lower()} coded as a show of force")
+        return
     new_type, code = INTENT_CODES[event.event_type]
-    if new_type == "THREATEN" or (event.event_type == "RETREAT" and _conditional(trigger)):
-        new_type, code = "THREATEN", INTENT_CODES.get(event.event_type, ("", "130"))[1]
-        if _conditional(trigger) and event.event_type == "RETREAT":
-            code = "130"  # "will withdraw its force unless ..."
+    if event.event_type == "RETREAT" and _conditional(trigger):
+        new_type, code = "THREATEN", "130"  # "will withdraw its force unless ..."
+    elif new_type == "THREATEN":
+        code = _SPECIFIC_THREATS.get(event.cameo[:3], code)
     _recode(event, new_type, code, "future",
             f"future {event.event_type} coded as intent {new_type}/{code} "
             "(CAMEO/PLOVER code stated intentions as the commitment)")
+
+
+# "The army prepared to resume shelling": readying force is itself a material act, a show
+# of military or police power (CAMEO 150, PLOVER MOBILIZE), not a statement of intent.
+PREPARATION_LEMMAS = {"prepare", "ready", "poise", "gear", "brace"}
+_FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+_POSTURE_CODE = "150"
+# Verbs of phase that pass the action through: "prepared to resume shelling".
+_PHASE_LEMMAS = {"resume", "begin", "start", "continue", "launch", "renew", "step"}
+
+
+def _preparation(trigger: Token) -> Token | None:
+    """The "prepare"/"ready" that governs ``trigger``'s clause, through phase verbs."""
+    node = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "advcl", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in PREPARATION_LEMMAS:
+            return node
+        if node.lemma_.lower() not in _PHASE_LEMMAS:
+            return None
+    return None
 
 
 def _recode(event: Event, new_type: str, code: str, status: str, reason: str) -> None:
@@ -98,19 +130,30 @@ def commitment_to_conflict(events: list[tuple[Token, Event]],
     or not an event was built for it ("swore to fight" has no separate fight event)."""
     by_token = {token.i: event for token, event in events}
     for token, event in events:
-        if event.event_type != "AGREE" or token.lemma_.lower() not in COMMITMENT_LEMMAS:
+        lemma = token.lemma_.lower()
+        if event.event_type != "AGREE" or lemma not in COMMITMENT_LEMMAS | PREPARATION_LEMMAS:
             continue
         for child in token.children:
             action = action_types.get(child.i)
-            if child.dep_ != "xcomp" or action not in _THREAT_TYPES:
+            if not _infinitive_complement(child) or action not in _THREAT_TYPES:
                 continue
-            code = "138" if action in ("ASSAULT", "MOBILIZE") else "130"
-            _recode(event, "THREATEN", code, event.status,
-                    f"commitment to {action.lower()} coded as a threat")
+            if lemma in PREPARATION_LEMMAS and action in _FORCE_TYPES:
+                _recode(event, "MOBILIZE", _POSTURE_CODE, event.status,
+                        f"readiness to {action.lower()} coded as a show of force")
+            else:
+                code = "138" if action in ("ASSAULT", "MOBILIZE") else "130"
+                _recode(event, "THREATEN", code, event.status,
+                        f"commitment to {action.lower()} coded as a threat")
             embedded = by_token.get(child.i)
             if embedded is not None and not event.recipient:
                 event.recipient = list(embedded.recipient)
             break
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """"vowed to fight": an xcomp, or a "to" clause the parser took for an advcl."""
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def settle_embedded(events: list[tuple[Token, Event]]) -> None:
@@ -136,14 +179,36 @@ def settle_embedded(events: list[tuple[Token, Event]]) -> None:
             event.status = _EMBEDDED_STATUS.get(governor.event_type, event.status)
         event.confidence = round(max(0.05, event.confidence - _EMBEDDED_PENALTY), 2)
         event.why += f"; inside {governor.event_type} '{governor.trigger.text}'"
+        _rallying_call(governor, event)
+
+
+def _rallying_call(appeal: Event, action: Event) -> None:
+    """"called on Arabs to unite and mobilize against Sharon": an appeal with no
+    identifiable addressee for action against a target rallies opposition against that
+    target (CAMEO 113, PLOVER ACCUSE)."""
+    if (appeal.event_type != "REQUEST" or not action.recipient
+            or action.event_type not in _THREAT_TYPES):
+        return
+    if {r.id for r in appeal.recipient} - {r.id for r in action.recipient}:
+        return  # the appeal names its own addressee: a request to that party
+    _recode(appeal, "ACCUSE", _RALLY_CODE, appeal.status,
+            f"appeal for {action.event_type.lower()} against a target rallies opposition")
+    appeal.mode = "disapprove"
+    appeal.recipient = list(action.recipient)
 
 
 def _governing_event(token: Token, event: Event, by_token: dict[int, Event]) -> Event | None:
+    """The nearest event up the tree whose clause contains ``token``. A conjunct's head is
+    a sibling, not a governor: "urged Arabs to unite and mobilize" puts "mobilize" inside
+    "urged" through its sibling "unite", while "met X and signed Y" leaves both free."""
     node = token
-    for _ in range(5):
-        if node.head.i == node.i or node.dep_ in ("conj", "ROOT"):
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ == "ROOT":
             return None
+        sibling = node.dep_ == "conj"
         node = node.head
+        if sibling:
+            continue
         governor = by_token.get(node.i)
         if governor is not None and governor is not event:
             return governor

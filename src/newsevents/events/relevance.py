@@ -20,14 +20,21 @@ SPORT_WORDS = frozenset(
     "cricket golf boxing fixture referee stadium wicket innings seed seeded title "
     "champion champions premiership fa uefa fifa club clubs sprinter sprint hurdles "
     "injury injured wimbledon test series batsman bowler captain manager transfer "
-    "victory defeat draw points half-time kick-off tries".split())
+    "victory defeat draw points half-time kick-off tries game games playing played ball "
+    "beat beating penalty penalties flanker winger fly-half scrum-half prop fitness kicking "
+    "indoor capt doping prix round sport sports training knee hamstring scrum lineout "
+    "sets slam seeded quarter-finals semi-finals podium metres lap laps sprinted "
+    "stoppage equaliser equalizer header free-kick corner unbeaten".split())
 ENTERTAINMENT_WORDS = frozenset(
     "film films movie movies album albums singer singers band bands actor actress actors "
     "box office oscar oscars grammy grammys chart charts concert concerts festival "
     "director starring hollywood show shows series novel author musical theatre song "
     "songs single singles comedy drama star stars celebrity award awards nominated "
     "nomination soundtrack studio box-office tv television sitcom episode premiere "
-    "bafta emmy rapper pop rock gig tour".split())
+    "bafta emmy rapper pop rock gig tour music musician musicians artist artists composer "
+    "dvd hits copies debut fans entertainment label auction recorded recording gallery "
+    "painting exhibition ballet opera orchestra playwright screenplay sequel blockbuster "
+    "cinema cinemas comedian".split())
 POLITICAL_WORDS = frozenset(
     "government minister ministers president prime parliament election elections vote "
     "party parties policy military army troops war police rebels rebel protest protesters "
@@ -48,10 +55,20 @@ def is_non_political(text: str) -> bool:
     return leisure >= _MIN_WORDS and leisure >= _MARGIN * max(political, 1)
 
 
+# Participants a sport or entertainment story cannot vouch for: a city standing for its
+# government ("Berlin hails ..." is the film festival), a pronoun, a place, an inferred target.
+_UNVOUCHED_KINDS = frozenset({"implicit", "metonym", "location", "coreference"})
+
+
 def _political(mention: ActorMention) -> bool:
-    return mention.sector in POLITICAL_SECTORS or mention.country == "IGO"
+    return ((mention.sector in POLITICAL_SECTORS or mention.country == "IGO")
+            and mention.kind not in _UNVOUCHED_KINDS)
 
 
 def keep_political(events: Iterable[Event]) -> list[Event]:
-    """The events with at least one clearly political participant."""
-    return [e for e in events if any(_political(m) for m in (*e.actor, *e.recipient))]
+    """The events of a sport or entertainment story worth keeping: a named political
+    participant, and a named recipient (one side alone praising, warning or helping in
+    such a story is commentary, not an interaction between political actors)."""
+    return [e for e in events
+            if any(_political(m) for m in (*e.actor, *e.recipient))
+            and any(r.kind not in _UNVOUCHED_KINDS for r in e.recipient)]
