@@ -60,3 +60,17 @@ def _months_later(first: date, months: int) -> date:
     """The day before the same day ``months`` later: the last day of the period."""
     month = first.month - 1 + months
     return date(first.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def date_range_clauses(column: str, date_from: str | None,
+                       date_to: str | None) -> tuple[list[str], list[str]]:
+    """SQL conditions (and their values) keeping ``column`` within an inclusive range of
+    ``YYYY-MM-DD`` bounds, either of which may be missing."""
+    clauses, params = [], []
+    if date_from:
+        clauses.append(f"{column} >= CAST(? AS DATE)")
+        params.append(date_from)
+    if date_to:
+        clauses.append(f"{column} <= CAST(? AS DATE)")
+        params.append(date_to)
+    return clauses, params

@@ -24,6 +24,7 @@ from newsevents.store.migrations import apply_migrations
 from newsevents.store.rows import document_tables, error_table
 from newsevents.store.story_reads import StoryFilter, get_story, list_stories
 from newsevents.stories.near_duplicates import fingerprint
+from newsevents.timex_periods import date_range_clauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +52,9 @@ class EventFilter:
                 clauses.append(f"{column} = ?")
                 params.append(value.upper() if column != "story_id" and
                               column != "status" else value)
-        if self.date_from:
-            clauses.append("date_start >= CAST(? AS DATE)")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("date_start <= CAST(? AS DATE)")
-            params.append(self.date_to)
+        dates, values = date_range_clauses("date_start", self.date_from, self.date_to)
+        clauses += dates
+        params += values
         if self.text:
             clauses.append("text ILIKE ?")
             params.append(f"%{self.text}%")

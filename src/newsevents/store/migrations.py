@@ -18,6 +18,21 @@ class Migration:
     sql: str
 
 
+def _fill_participant_keys(role: str) -> str:
+    """SQL giving existing several-party events of ``role`` their keys (see
+    ``store.rows.participant_keys``) from ``event_actors``."""
+    return f"""
+        UPDATE events SET {role}_keys = k.keys FROM (
+            SELECT event_id, list(DISTINCT key ORDER BY key) AS keys FROM (
+                SELECT event_id, position,
+                       unnest([country, '*' || sector, country || ' ' || sector]) AS key
+                FROM event_actors WHERE role = '{role}')
+            WHERE key IS NOT NULL GROUP BY event_id
+            HAVING count(DISTINCT position) > 1) k
+        WHERE k.event_id = events.id;
+    """
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", """
         CREATE TABLE articles (
@@ -185,23 +200,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               """
         ALTER TABLE events ADD COLUMN actor_keys VARCHAR[];
         ALTER TABLE events ADD COLUMN recipient_keys VARCHAR[];
-        UPDATE events SET actor_keys = k.keys FROM (
-            SELECT event_id, list(DISTINCT key ORDER BY key) AS keys FROM (
-                SELECT event_id, position,
-                       unnest([country, '*' || sector, country || ' ' || sector]) AS key
-                FROM event_actors WHERE role = 'actor')
-            WHERE key IS NOT NULL GROUP BY event_id
-            HAVING count(DISTINCT position) > 1) k
-        WHERE k.event_id = events.id;
-        UPDATE events SET recipient_keys = k.keys FROM (
-            SELECT event_id, list(DISTINCT key ORDER BY key) AS keys FROM (
-                SELECT event_id, position,
-                       unnest([country, '*' || sector, country || ' ' || sector]) AS key
-                FROM event_actors WHERE role = 'recipient')
-            WHERE key IS NOT NULL GROUP BY event_id
-            HAVING count(DISTINCT position) > 1) k
-        WHERE k.event_id = events.id;
-    """),
+    """ + _fill_participant_keys("actor") + _fill_participant_keys("recipient")),
 )
 
 

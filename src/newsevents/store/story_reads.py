@@ -9,6 +9,8 @@ from typing import Any
 
 import duckdb
 
+from newsevents.timex_periods import date_range_clauses
+
 STORY_COLUMNS = (
     "story_id", "event_type", "mode", "cameo", "quad_class", "goldstein", "status",
     "actor_country", "actor_sector", "actor_name", "recipient_country", "recipient_sector",
@@ -41,12 +43,9 @@ class StoryFilter:
         if self.country:
             clauses.append("list_contains(countries, ?)")
             params.append(self.country.upper())
-        if self.date_from:
-            clauses.append("date_start >= CAST(? AS DATE)")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append("date_start <= CAST(? AS DATE)")
-            params.append(self.date_to)
+        dates, values = date_range_clauses("date_start", self.date_from, self.date_to)
+        clauses += dates
+        params += values
         if self.conflicts_only:
             clauses.append("n_conflicts > 0")
         return " WHERE " + " AND ".join(clauses), params
