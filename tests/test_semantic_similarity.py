@@ -38,3 +38,17 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch):
     with pytest.raises(ConfigurationError, match=r"newsevents\[semantic\]"):
         semantic.semantic_similarity(REPORT, UNRELATED)
     semantic._model.cache_clear()
+
+
+def test_the_pipeline_uses_the_configured_similarity(monkeypatch):
+    from newsevents import Pipeline
+    from newsevents.settings import Settings
+
+    calls = []
+    monkeypatch.setattr("newsevents.pipeline.semantic_similarity",
+                        lambda a, b: calls.append((a, b)) or 0.9)
+    assert Pipeline(Settings(similarity="semantic")).similarity(REPORT, PARAPHRASE) == 0.9
+    assert calls == [(REPORT, PARAPHRASE)]
+    assert Pipeline().similarity(REPORT, REPORT) == 1.0  # lexical by default, no model
+    with pytest.raises(ConfigurationError):
+        Settings.resolve({"similarity": "psychic"})

@@ -33,6 +33,7 @@ from newsevents.sentence_filter import LemmaTables, SentenceFilter
 from newsevents.settings import Settings
 from newsevents.stories import assign_story_ids
 from newsevents.stories import similarity as text_similarity
+from newsevents.stories.semantic_similarity import semantic_similarity
 from newsevents.times import attach_dates, find_times, parse_published
 
 if TYPE_CHECKING:
@@ -192,7 +193,10 @@ class Pipeline:
         return [a.to_dict() for a in find_amounts(self.nlp(text))]
 
     def similarity(self, text_a: str, text_b: str) -> float:
-        """Same happening? A score in [0, 1]."""
+        """Same happening? A score in [0, 1]; 0.5 and above: the same (setting
+        ``similarity``: ``lexical`` by default, ``semantic`` with the extra)."""
+        if self.settings.similarity == "semantic":
+            return semantic_similarity(text_a, text_b)
         return text_similarity(text_a, text_b)
 
     # -- stages ------------------------------------------------------------------------

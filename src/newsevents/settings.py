@@ -15,7 +15,7 @@ from typing import Any
 from newsevents.errors import ConfigurationError
 
 # Settings that take one of a few words.
-CHOICES = {"sentence_scope": ("all", "events")}
+CHOICES = {"sentence_scope": ("all", "events"), "similarity": ("lexical", "semantic")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,9 @@ class Settings:
     # neighbour can still tip a parse: 1 event in ~200 on BBC news), but the masked
     # sentences' actors, places, times and amounts are not reported.
     sentence_scope: str = "all"
+    # "lexical": rarity-weighted shared words, no model. "semantic": sentence embeddings
+    # blended with it (the optional [semantic] extra; needs torch).
+    similarity: str = "lexical"
 
     @classmethod
     def resolve(cls, flags: dict[str, Any] | None = None,
