@@ -95,3 +95,10 @@ def test_new_foreign_and_defence_ministers_are_time_aware(resolver):
     assert code(resolver, "Penny Wong", "2023-03-01") == ("AUS", "GOV")
     assert code(resolver, "Sameh Shoukry", "2025-01-01") == ("EGY", "ELI")
     assert code(resolver, "Rajnath Singh", "2021-01-01") == ("IND", "GOV")
+
+
+def test_a_surname_alone_never_means_someone_who_took_office_later(resolver):
+    # Gordon Brown's premiership began in 2007 (he was chancellor before, an office the KB
+    # does not hold); a US general named Brown took office only in 2023
+    assert resolver.resolve("Brown", date(2005, 3, 1)) is None
+    assert code(resolver, "Brown", "2009-03-01") == ("GBR", "GOV")

@@ -130,3 +130,17 @@ def test_sources_that_agree_have_no_conflicts():
     reports = [_report("a1", "Wire A"), _report("b1", "Wire B"),
                _report("c1", "Wire C", status="future")]
     assert find_conflicts(reports) == []
+
+
+def test_same_type_countries_and_day_without_a_shared_actor_or_text_stay_apart():
+    day = date(2024, 5, 7)
+    first = _event("e1", day, doc="d1", key="k1", countries=("GBR",),
+                   text="The Labour MP accused the health secretary of misleading parliament.")
+    other = _event("e2", day, doc="d2", key="k2", countries=("GBR",),
+                   text="Unions accused ministers of breaking a pledge on rail pensions.")
+    same = _event("e3", day, doc="d3", key="k3", countries=("GBR",),
+                  text="A Labour MP accused the health secretary of misleading parliament "
+                       "over hospital waiting lists.")
+    assigned, _ = assign_stories([first, other, same], [])
+    assert assigned["e1"] != assigned["e2"]
+    assert assigned["e3"] == assigned["e1"]

@@ -385,12 +385,17 @@ def _people_of(words: list[str], hits: list[_Hit]) -> bool:
         and words[-1][:1].isupper()
 
 
-def _prefer_in_office(candidates: list[Person], when: date | None) -> Person:
+def _prefer_in_office(candidates: list[Person], when: date | None) -> Person | None:
     """Of the people a surname may mean, the one in office then, the highest office first
-    ("Abbas" in 2023 is the Palestinian president, not Syria's defence minister), then the
-    most recent."""
+    ("Abbas" in 2023 is the Palestinian president, not Syria's defence minister), else
+    the one who left office most recently. Nobody who only took office later: "Brown"
+    in 2005 is not a general appointed in 2023."""
     in_office = [p for p in candidates if p.in_office(when)]
     if not in_office:
+        if when is not None:
+            candidates = [p for p in candidates if min(t.start for t in p.terms) <= when]
+        if not candidates:
+            return None
         return max(candidates, key=lambda p: max(t.start for t in p.terms))
     return min(in_office, key=lambda p: (_rank_on(p, when),
                                          -max(t.start for t in p.terms).toordinal()))

@@ -23,6 +23,10 @@ from newsevents.stories.text_similarity import similarity
 DAY_WINDOW = 2  # reports of one happening disagree by a day or two (time zones, "yesterday")
 LONGEST_MERGEABLE_PERIOD = 31  # "in 2014" cannot tell two happenings apart
 MATCH_THRESHOLD = 0.6
+# Same type, same countries, same day is not enough on its own: a capital's politicians
+# accuse each other many times a day. A report must also name a participant the story
+# names (the same person or body) or read like its first report.
+SIMILAR_TEXT = 0.45
 _WEIGHTS = {"participants": 0.5, "date": 0.2, "place": 0.15, "text": 0.15}
 
 
@@ -85,16 +89,20 @@ def match_score(event: ReportedEvent, story: StoryProfile) -> float | None:
     if gap > DAY_WINDOW:
         return None
     participants = _overlap(event.countries, story.countries)
-    if event.actor_ids & story.actor_ids:
+    shared_actor = bool(event.actor_ids & story.actor_ids)
+    if shared_actor:
         participants = max(participants, 0.75)
     if participants < 0.5:
+        return None
+    text = similarity(event.text, story.text)
+    if not shared_actor and text < SIMILAR_TEXT:
         return None
     if not event.location_country or not story.location_countries:
         place = 0.5
     else:
         place = 1.0 if event.location_country in story.location_countries else 0.0
     scores = {"participants": participants, "date": 1 - gap / (DAY_WINDOW + 1),
-              "place": place, "text": similarity(event.text, story.text)}
+              "place": place, "text": text}
     return sum(_WEIGHTS[name] * value for name, value in scores.items())
 
 
