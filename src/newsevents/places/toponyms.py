@@ -103,13 +103,21 @@ class Toponym:
         return name_key(self.text)
 
 
+def _adjectival(ent: Span) -> bool:
+    """A place-labelled word used as an adjective before a common noun ("the Kazakh
+    capital", "Iraqi forces"): a demonym, which gives context but is not a place."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (len(ent) == 1 and following is not None and following.is_lower
+            and following.pos_ in ("NOUN", "ADJ"))
+
+
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[str]]:
     """Toponyms of ``doc`` in text order, and the countries its demonyms point to."""
     demonyms: list[str] = []
     found: list[Toponym] = []
     guarded: list[tuple[Span, Toponym]] = []
     for ent in doc.ents:
-        if ent.label_ == "NORP" or ent.label_ in _GUARDED_LABELS:
+        if ent.label_ == "NORP" or ent.label_ in _GUARDED_LABELS or _adjectival(ent):
             country = gazetteer.demonym(ent.text)
             if country:
                 demonyms.append(country)
