@@ -25,7 +25,7 @@ from newsevents.stories.clustering import (
     assign_stories,
 )
 from newsevents.stories.conflicts import find_conflicts
-from newsevents.stories.merging import Report, best_values
+from newsevents.stories.merging import VOTED_SLOTS, Report, best_values
 from newsevents.stories.near_duplicates import (
     NEAR_DUPLICATE_JACCARD,
     Fingerprint,
@@ -227,16 +227,26 @@ def _candidate_stories(con: duckdb.DuckDBPyConnection,
         "event_type": [b[0] for b in blocks], "lo": [b[1] for b in blocks],
         "hi": [b[2] for b in blocks],
         "countries": pa.array([b[3] for b in blocks], pa.list_(pa.string()))}))
-    rows = con.execute("""
-        SELECT DISTINCT s.story_id, s.event_type, s.countries, s.actor_ids, s.anchor_day,
-               s.location_countries, s.text
+    columns = ", ".join(f"s.{c}" for c in _PROFILE_COLUMNS)
+    rows = con.execute(f"""
+        SELECT DISTINCT {columns}
         FROM stories s JOIN story_blocks b
           ON s.event_type = b.event_type AND s.anchor_day BETWEEN b.lo AND b.hi
          AND list_has_any(s.countries, b.countries)
         ORDER BY s.story_id""").fetchall()
     con.unregister("story_blocks")
-    return [StoryProfile(r[0], r[1], set(r[2] or []), set(r[3] or []), r[4],
-                         set(r[5] or []), r[6] or "") for r in rows]
+    return [_profile(r) for r in rows]
+
+
+_PROFILE_COLUMNS = ("story_id", "event_type", "countries", "actor_ids", "anchor_day",
+                    "location_countries", "text")
+
+
+def _profile(row: tuple[Any, ...]) -> StoryProfile:
+    """A ``StoryProfile`` from a row of ``_PROFILE_COLUMNS``."""
+    story_id, event_type, countries, actor_ids, anchor_day, places, text = row
+    return StoryProfile(story_id, event_type, set(countries or []), set(actor_ids or []),
+                        anchor_day, set(places or []), text or "")
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, touched: list[StoryProfile],
@@ -247,12 +257,9 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, touched: list[StoryProfile],
     ids = sorted(set(profiles) | affected)
     if not ids:
         return
-    stored = {r[0]: StoryProfile(r[0], r[1], set(r[2] or []), set(r[3] or []), r[4],
-                                 set(r[5] or []), r[6] or "")
-              for r in con.execute(
-                  "SELECT story_id, event_type, countries, actor_ids, anchor_day, "
-                  "location_countries, text FROM stories WHERE story_id IN "
-                  "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+    stored = {r[0]: _profile(r) for r in con.execute(
+        f"SELECT {', '.join(_PROFILE_COLUMNS)} FROM stories WHERE story_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
     reports = _reports(con, ids)
     counts = {r[0]: r[1:] for r in con.execute("""
         SELECT story_id, count(*), count(DISTINCT doc_id),
@@ -285,17 +292,9 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, touched: list[StoryProfile],
         _insert(con, "stories", pa.Table.from_pylist(rows))
 
 
-_MERGED_COLUMNS = (
-    "event_type", "mode", "cameo", "quad_class", "goldstein", "status", "actor_country",
-    "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
-    "location_name", "location_country", "lat", "lon", "geonameid", "date", "date_precision",
-    "text", "example_event_id", "example_doc_id",
-)
-_REPORT_FIELDS = (
-    "event_type", "mode", "cameo", "quad_class", "goldstein", "status", "actor_country",
-    "actor_sector", "actor_name", "recipient_country", "recipient_sector", "recipient_name",
-    "location_name", "location_country", "lat", "lon", "geonameid", "date", "date_precision",
-)
+# the event columns a report carries are the ones its story's fields are voted from
+_REPORT_FIELDS = tuple(c for columns in VOTED_SLOTS.values() for c in columns)
+_MERGED_COLUMNS = (*_REPORT_FIELDS, "text", "example_event_id", "example_doc_id")
 
 
 def _merged_profile(stored: StoryProfile | None, fresh: StoryProfile | None) -> StoryProfile:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Fields voted on separately; location and actor fields travel with their partners.
-_VOTED_SLOTS: dict[str, tuple[str, ...]] = {
+VOTED_SLOTS: dict[str, tuple[str, ...]] = {
     "event_type": ("event_type",),
     "mode": ("mode",),
     "cameo": ("cameo", "quad_class", "goldstein"),
@@ -51,7 +51,7 @@ def best_values(reports: list[Report]) -> dict[str, Any]:
     independent = [r for r in reports if not r.duplicate] or reports
     ordered = sorted(independent, key=lambda r: (r.published or "", r.doc_id, r.start))
     merged: dict[str, Any] = {}
-    for slot, columns in _VOTED_SLOTS.items():
+    for slot, columns in VOTED_SLOTS.items():
         voters = ordered
         if slot == "date":  # a date a sentence states beats one taken from the dateline
             voters = [r for r in ordered if not r.fields.get("date_inferred")] or ordered
