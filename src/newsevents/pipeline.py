@@ -27,7 +27,7 @@ from newsevents.ingest.limits import check_document_size
 from newsevents.language_check import english_problem
 from newsevents.language_model import load_language_model
 from newsevents.places import Gazetteer, attach_locations, find_places, load_gazetteer
-from newsevents.places.geoparse import resolve_name
+from newsevents.places.geoparse import country_of_place, resolve_name
 from newsevents.records import Article, Document, ErrorRecord
 from newsevents.sentence_filter import LemmaTables, SentenceFilter
 from newsevents.settings import Settings
@@ -243,7 +243,10 @@ class Pipeline:
         context = dateline_place.country if dateline_place else None
         non_political = is_non_political(cleaned.text)
         resolver = self._resolver(surnames=not non_political)
-        actors = find_actor_mentions(doc, resolver, published, context)
+        nearby = [context] if context else []
+        actors = find_actor_mentions(
+            doc, resolver, published, context,
+            locate=lambda name: country_of_place(name, self.gazetteer, nearby))
         document.actors = actors.mentions
         events = code_events(doc, actors, self.lexicon, document.doc_id)
         document.events = keep_political(events) if non_political else events

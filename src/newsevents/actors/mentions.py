@@ -9,6 +9,7 @@ the actor of any argument by its head token.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -37,6 +38,7 @@ class DocumentActors:
     by_head: dict[int, ActorMention] = field(default_factory=dict)
     modifiers: dict[int, ActorMention] = field(default_factory=dict)
     locations: dict[int, ActorMention] = field(default_factory=dict)
+    context: str | None = None  # the country the document is datelined in, if known
 
     def at(self, token: Token) -> ActorMention | None:
         return self.by_head.get(token.i)
@@ -52,14 +54,16 @@ class DocumentActors:
 
 
 def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = None,
-                        context: str | None = None) -> DocumentActors:
+                        context: str | None = None,
+                        locate: Callable[[str], str | None] | None = None) -> DocumentActors:
     """Resolve every candidate phrase of ``doc``; link role phrases and pronouns to the
-    people they stand for."""
+    people they stand for. ``locate`` gives the country of a town or region the knowledge
+    base does not know ("in Turin" -> ITA), so that its events can be placed."""
     found: list[tuple[Token, ActorMention]] = []
     locations: dict[int, ActorMention] = {}
     for token in doc:
         if _is_locative(token):
-            place = _place_country(token, resolver)
+            place = _place_country(token, resolver, locate)
             if place is not None:
                 locations[token.i] = place
             continue
@@ -68,7 +72,7 @@ def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = N
             found.append((token, mention))
     linked = link_coreferent_mentions(doc, found)
     result = DocumentActors(modifiers=modifier_mentions(doc, resolver, when),
-                            locations=locations)
+                            locations=locations, context=context)
     for token, mention in linked:
         result.by_head[token.i] = mention
         result.mentions.append(mention)
@@ -168,7 +172,7 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     if resolution.kind == "country" and token.i == span.end - 1 and _people_of_a_nation(
             token, resolver):
         resolution = replace(resolution, kind="group")  # "Algerian landowners"
-    if resolution.country is None:
+    if resolution.country is None and not sent_away(token):
         country = _country_from_place_phrase(token, resolver)
         if country is not None:
             resolution = replace(resolution, country=country,
@@ -182,14 +186,20 @@ _LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "across", "within", "th
                    "outside", "around"}
 
 
-def _place_country(token: Token, resolver: ActorResolver) -> ActorMention | None:
+def _place_country(token: Token, resolver: ActorResolver,
+                   locate: Callable[[str], str | None] | None) -> ActorMention | None:
     span = core_of(token)
     resolution = resolver.resolve(span.text)
-    if resolution is None or resolution.kind not in ("country", "metonym"):
+    if resolution is not None and resolution.kind in ("country", "metonym"):
+        name, country = resolution.name, resolution.country
+    elif resolution is None and locate is not None and token.ent_type_ == "GPE":
+        name, country = span.text, locate(span.text)
+    else:
         return None
-    return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
-                        resolution.country, None, f"{resolution.country}-STATE",
-                        kind="location")
+    if country is None:
+        return None
+    return ActorMention(span.text, span.start_char, span.end_char, name, country, None,
+                        f"{country}-STATE", kind="location")
 
 
 def _people_of_a_nation(token: Token, resolver: ActorResolver) -> bool:
@@ -200,6 +210,17 @@ def _people_of_a_nation(token: Token, resolver: ActorResolver) -> bool:
     return any(child.dep_ in ("amod", "compound") and any(
         e.kind in ("adjective", "country") for e in resolver.kb.lookup(child.text))
         for child in token.children)
+
+
+# Verbs whose object is moved to a place, so that the place says nothing about where it
+# comes from: "deployed peacekeepers in Syria".
+_SENDING_LEMMAS = frozenset({"deploy", "send", "dispatch", "station", "post", "fly", "move",
+                             "transfer", "airlift", "evacuate", "withdraw", "pull"})
+
+
+def sent_away(token: Token) -> bool:
+    """Whether ``token`` is the object of a verb that sends it somewhere."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _SENDING_LEMMAS
 
 
 def _country_from_place_phrase(token: Token, resolver: ActorResolver) -> str | None:

@@ -16,6 +16,7 @@ from newsevents.actors.knowledge import (
     OFFICE_RANK,
     Entry,
     KnowledgeBase,
+    Organization,
     Person,
     Role,
     name_skeleton,
@@ -117,6 +118,12 @@ class ActorResolver:
                                           when)
         if person is not None:
             resolved = self._person_resolution(person, when, former)
+            serving = _serving_organization(head_hits)
+            if serving is not None and not former:
+                # "U.N. mediator Diego Cordovez": the text names the body he acts for
+                return Resolution(person.name, serving.code,
+                                  _role_sector(head_hits) or serving.sector, person.id,
+                                  "person")
             title = _role_sector(head_hits)
             if title is not None and not former and resolved.sector in (None, "ELI"):
                 # "Russian President Boris Yeltsin": the text asserts the office it names
@@ -126,8 +133,11 @@ class ActorResolver:
         named_otherwise = _unexplained_names(words, hits)
         for kind in ("organization", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
-            if hit is not None and kind == "acronym" and named_otherwise and "(" not in text:
-                return None  # "Old Firm CIS Cup": another name that contains an acronym
+            if (hit is not None and kind == "acronym" and named_otherwise and "(" not in text
+                    and not _names_an_official(head_hits)):
+                # "Old Firm CIS Cup": another name that contains an acronym; but "U.N.
+                # mediator Diego Cordovez" is the acronym's official, named
+                return None
             if hit is not None:
                 entry = hit.entry
                 if entry.organization is not None:
@@ -261,6 +271,25 @@ def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
     covered = {i for h in hits for i in range(h.start, h.end)}
     return any(i not in covered and w[:1].isupper() and w.lower() not in _FUNCTION_WORDS
                and w.lower() not in _FORMER for i, w in enumerate(words))
+
+
+def _serving_organization(hits: list[_Hit]) -> Organization | None:
+    """The intergovernmental body an official's title names ("U.N. mediator", "NATO
+    Secretary-General"), when the phrase has both."""
+    if not _names_an_official(hits):
+        return None
+    for hit in hits:
+        org = hit.entry.organization
+        if org is not None and org.code == "IGO":
+            return org
+    return None
+
+
+def _names_an_official(hits: list[_Hit]) -> bool:
+    """Whether the phrase has a title or person noun ("mediator", "envoy"), so that
+    capitalised words the knowledge base cannot explain are a person's name."""
+    return any(h.entry.role is not None and h.entry.role.kind in ("title", "person")
+               for h in hits)
 
 
 def _names_agree(person: Person, name: str) -> bool:

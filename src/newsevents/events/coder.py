@@ -21,6 +21,7 @@ from newsevents.events.ontology import cameo_code
 from newsevents.events.roles import (
     Roles,
     adjective_roles,
+    aim_of_own_forces,
     happening_place,
     noun_roles,
     place_authorities,
@@ -83,6 +84,8 @@ def code_events(doc: Doc, actors: DocumentActors, lexicon: Lexicon, doc_id: str)
 def _roles(token: Token, rule: TriggerRule, actors: DocumentActors) -> Roles:
     if rule.pos == "VERB":
         roles = verb_roles(token, actors)
+        if rule.event_type == "MOBILIZE":
+            aim_of_own_forces(token, roles, actors)
         if roles.passive and not roles.actor and rule.event_type in _STATE_ACTIONS:
             place_authorities(token, roles, actors)
         if not roles.actor and rule.event_type in _VIOLENCE and _event_noun_subject(token):

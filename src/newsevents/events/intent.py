@@ -184,12 +184,15 @@ def settle_embedded(events: list[tuple[Token, Event]]) -> None:
 
 def _rallying_call(appeal: Event, action: Event) -> None:
     """"called on Arabs to unite and mobilize against Sharon": an appeal with no
-    identifiable addressee for action against a target rallies opposition against that
-    target (CAMEO 113, PLOVER ACCUSE)."""
+    identifiable addressee (or only the appealing country's own people) for action
+    against a target rallies opposition against that target (CAMEO 113, PLOVER ACCUSE)."""
     if (appeal.event_type != "REQUEST" or not action.recipient
             or action.event_type not in _THREAT_TYPES):
         return
-    if {r.id for r in appeal.recipient} - {r.id for r in action.recipient}:
+    own = {a.country for a in appeal.actor}
+    addressees = {r.id for r in appeal.recipient
+                  if not (r.country in own and r.sector == "CVL")}  # "its people"
+    if addressees - {r.id for r in action.recipient}:
         return  # the appeal names its own addressee: a request to that party
     _recode(appeal, "ACCUSE", _RALLY_CODE, appeal.status,
             f"appeal for {action.event_type.lower()} against a target rallies opposition")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors
 from newsevents.actors.modifiers import coordinated_nationalities
+from newsevents.events.home_country import home_country, is_ethnic
 from newsevents.records import ActorMention
 
 if TYPE_CHECKING:
@@ -64,6 +65,13 @@ def _actors_at(tokens: list[Token], actors: DocumentActors) -> list[ActorMention
                 # "Israeli helicopters and tanks": the nationality covers both
                 mention = replace(mention, country=group[0].country,
                                   id=f"{group[0].country}-{mention.sector}")
+            elif mention is not None and mention.sector and (
+                    mention.country is None or is_ethnic(mention)):
+                # "prisoners rioted at a jail in Dili": placed by the text around it
+                country = home_country(head, mention, actors)
+                if country is not None:
+                    mention = replace(mention, country=country,
+                                      id=f"{country}-{mention.sector}")
             if mention is not None and mention.country is not None:
                 group.append(mention)
                 group.extend(_coordinated_variants(head, mention, actors))
@@ -199,6 +207,21 @@ def verb_roles(verb: Token, actors: DocumentActors) -> Roles:
     if not roles.recipient:
         _recipient_from_content(verb, roles, actors)
     return roles
+
+
+def aim_of_own_forces(verb: Token, roles: Roles, actors: DocumentActors) -> None:
+    """"Britain mobilized army reservists for a war against Iraq": what a mobilization
+    moves is the actor's own force, not its recipient; the recipient is whom the force is
+    aimed at, read from the rest of the clause (or nobody)."""
+    home = {a.country for a in roles.actor if a.country}
+    if not roles.recipient or roles.inferred_recipient or not home or any(
+            r.country not in home for r in roles.recipient):
+        return
+    roles.recipient = []
+    roles.evidence.append("object is the actor's own force")
+    _recipient_from_content(verb, roles, actors)
+    own = {r.id for r in roles.recipient if r.country in home}
+    roles.recipient = [r for r in roles.recipient if r.id not in own]
 
 
 def _recipient_from_content(verb: Token, roles: Roles, actors: DocumentActors) -> None:
@@ -371,12 +394,18 @@ def _placed_under(noun: Token, verb: Token, roles: Roles, actors: DocumentActors
 
 def _light_verb(noun: Token) -> Token | None:
     """The verb a nominal event is the object of: "held talks", and through a measure
-    phrase, "launched 10 days of war games"."""
+    phrase, "launched 10 days of war games"; also the verb of "went on strike"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
         noun = noun.head.head
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "on"
+            and noun.head.head.lemma_.lower() in _ONGOING_VERBS):
+        return noun.head.head  # "workers went on strike", "remain on hunger strike"
     return None
+
+
+_ONGOING_VERBS = {"go", "be", "remain", "stay", "continue"}
 
 
 def noun_roles(noun: Token, actors: DocumentActors) -> Roles:

@@ -61,6 +61,22 @@ def resolve_name(name: str, gazetteer: Gazetteer,
     return best(found.candidates, Context(Counter(countries))) if found else None
 
 
+# A town must be at least this big to place an actor by itself: "protesters in Turin"
+# are Italian, but a bare name shared with hamlets says too little.
+_LOCATING_POPULATION = 15_000
+_LOCATING_FEATURES = frozenset({"country", "admin1", "region", "water", "landmark"})
+
+
+def country_of_place(name: str, gazetteer: Gazetteer, countries: Iterable[str]) -> str | None:
+    """ISO3 of the country where the place ``name`` most likely is, in a document about
+    ``countries``; None for unknown or small places."""
+    entry = resolve_name(name, gazetteer, countries)
+    if entry is None or (entry.feature not in _LOCATING_FEATURES
+                         and entry.population < _LOCATING_POPULATION):
+        return None
+    return entry.country
+
+
 def _with_point(entry: GazetteerEntry, chosen: list[GazetteerEntry],
                 gazetteer: Gazetteer) -> GazetteerEntry:
     """Counties have no coordinates of their own: local news names a county together with
