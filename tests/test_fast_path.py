@@ -22,16 +22,18 @@ from newsevents.settings import Settings
 # A small stand-in for the model's lemmatizer tables: enough suffix rules and exceptions
 # for the words below.
 _TABLES = LemmaTables(
-    rules=(("ed", ""), ("ed", "e"), ("ing", ""), ("s", ""), ("es", "")),
-    exceptions=({"met": ["meet"], "fought": ["fight"]},),
+    rules={"verb": (("ed", ""), ("ed", "e"), ("ing", ""), ("s", "")),
+           "noun": (("s", ""), ("es", ""))},
+    exceptions={"verb": {"met": ["meet"], "fought": ["fight"]}},
 )
 
 
 @pytest.fixture(scope="module")
 def word_filter() -> SentenceFilter:
     bare = {"meet", "fight", "sign", "visit", "talk"}
-    particles = {lemma: frozenset({None}) for lemma in bare}
-    particles["open"] = frozenset({"fire"})
+    particles = {(lemma, "VERB"): frozenset({None}) for lemma in bare}
+    particles[("talk", "NOUN")] = particles[("accord", "NOUN")] = frozenset({None})
+    particles[("open", "VERB")] = frozenset({"fire"})
     return SentenceFilter(particles, _TABLES, KnowledgeBase.load())
 
 
@@ -70,6 +72,18 @@ def test_the_sentence_before_it_or_they_is_kept(word_filter):
     text = "Analysts expect growth. The bank raised rates. It then signed a deal."
     masked = word_filter.mask_unneeded(text)
     assert "Analysts" not in masked and "The bank raised rates." in masked
+
+
+def test_it_or_they_without_an_event_keeps_nothing(word_filter):
+    text = "Analysts expect growth. The bank raised rates. They were high."
+    masked = word_filter.mask_unneeded(text)
+    assert masked.strip() == ""
+
+
+def test_a_lemma_counts_only_for_the_part_of_speech_of_its_rule(word_filter):
+    # "accord" is a trigger only as a noun; "according" can only be a verb form
+    masked = word_filter.mask_unneeded("Oil was cheap, according to traders. The accord held.")
+    assert "according" not in masked and "The accord held." in masked
 
 
 def test_particle_rules_need_their_particle_in_the_stretch(word_filter):

@@ -98,21 +98,22 @@ def find_amounts(doc: Doc) -> list[Amount]:
     spans += [doc[t.i:t.i + 1] for t in doc if t.i not in taken and t.like_num
               and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and not t.text.isalpha()]
     amounts = []
+    text = doc.text  # ``Doc.text`` joins every token: read it once, not per amount
     for span in sorted(spans, key=lambda s: s.start_char):
-        amount = _amount(span)
+        amount = _amount(span, text)
         if amount is not None:
             amounts.append(amount)
     return amounts
 
 
-def _amount(span: Span) -> Amount | None:
+def _amount(span: Span, document_text: str) -> Amount | None:
     text, start, end = span.text, span.start_char, span.end_char
-    before = span.doc.text[max(0, start - 1):start]
+    before = document_text[max(0, start - 1):start]
     if before in CURRENCY_SYMBOLS:  # "$27B" where the model left the "$" out
         text, start = before + text, start - 1
-    if span.doc.text[end:end + 1] == "-" and span.label_ != "MONEY":
+    if document_text[end:end + 1] == "-" and span.label_ != "MONEY":
         return None  # part of a compound ("two-way", "14-year-old")
-    if text[:1] in CURRENCY_SYMBOLS and (suffix := _SCALE_SUFFIX.match(span.doc.text, end)):
+    if text[:1] in CURRENCY_SYMBOLS and (suffix := _SCALE_SUFFIX.match(document_text, end)):
         text, end = text + suffix[0], suffix.end()  # "$100m" tokenised as "$100" + "m"
     value = parse_number(text)
     if value is None:

@@ -91,11 +91,9 @@ class Pipeline:
             raise ConfigurationError(f"unknown sentence_scope {scope!r}",
                                      hint="use 'all' (careful) or 'events' (fast)")
         if self._sentence_filter is None:
-            particles: dict[str, set[str | None]] = {}
-            for (lemma, _), rules in self.lexicon.rules.items():
-                particles.setdefault(lemma, set()).update(r.particle for r in rules)
             self._sentence_filter = SentenceFilter(
-                {lemma: frozenset(p) for lemma, p in particles.items()},
+                {key: frozenset(r.particle for r in rules)
+                 for key, rules in self.lexicon.rules.items()},
                 LemmaTables.from_language(self.nlp), self.knowledge)
         return self._sentence_filter
 

@@ -8,20 +8,20 @@ model and the extraction stages spend almost nothing on them.
 
 A stretch is kept if it could
 
-- hold a trigger: a word whose lemma could be in the trigger lexicon (with, for rules
-  that require a particle or a fixed object, "call" + "for", "open" + "fire", that word
-  somewhere in the stretch too), or a reported obligation ("must", "should", "ought").
-  Candidate lemmas come from the model's own lemmatizer tables: every exception and
-  every suffix rule of every part of speech is tried, so they include whatever lemma the
-  lemmatizer will later choose;
+- hold a trigger: a word whose lemma could be in the trigger lexicon for that part of
+  speech (with, for rules that require a particle or a fixed object, "call" + "for",
+  "open" + "fire", that word somewhere in the stretch too), or a reported obligation
+  ("must", "should", "ought"). Candidate lemmas come from the model's own lemmatizer
+  tables: every exception and every suffix rule of the part of speech is tried, so they
+  include whatever lemma the lemmatizer will later choose;
 - feed in-document coreference, which links "the president", "his host", "he" to the
-  most recent fitting named person, and "it"/"they" to a country or group of the same or
-  the sentence before (that link then counts as the most recent person). Stretches with
-  a word of a known person's name (also by transliteration skeleton or a one-edit
-  misspelling, as the resolver accepts them), a linking title, or "it"/"they"/"them"
-  are kept, and so is the stretch before one with "it"/"they"/"them". A stretch whose
-  only such words are "he"/"she" can go: it links to the latest person, which changes no
-  later choice.
+  most recent fitting named person (a linked role phrase then counts as the most recent
+  person). Stretches with a word of a known person's name (also by transliteration
+  skeleton or a one-edit misspelling, as the resolver accepts them) or a linking title
+  are kept. A stretch whose only such words are "he"/"she" can go: it links to the
+  latest person, which changes no later choice. "It"/"they" link to a country or group
+  of the same or the sentence before, and that link feeds nothing later: the stretch
+  before one that could hold an event and says "it"/"they"/"them" is kept.
 
 Stretches are cut only where a cut is certain (a line break, or sentence-final punctuation
 followed by a capital that does not end an abbreviation); when in doubt text stays
@@ -65,39 +65,55 @@ _ABBREVIATION = re.compile(
     r"[A-Za-z]\.[A-Za-z]|\.\.)$")
 
 
+# Universal parts of speech, as the lemmatizer names its tables.
+_PARTS_OF_SPEECH = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num",
+                    "part", "pron", "propn", "punct", "sconj", "sym", "verb", "x")
+# The lemmatizer's tables for the parts of speech the trigger lexicon uses.
+TRIGGER_PARTS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj"}
+
+
 @dataclass(frozen=True)
 class LemmaTables:
-    """The lemmatizer's suffix rules and exceptions, for every part of speech."""
+    """The lemmatizer's suffix rules and exceptions, per part of speech ("noun", "verb",
+    "adj", ...): a word can only take a verb lemma by a verb rule, so "according" can be
+    "accord" only as a verb, and the lexicon has "accord" only as a noun."""
 
-    rules: Sequence[tuple[str, str]]
-    exceptions: Sequence[Mapping[str, Sequence[str]]]
+    rules: Mapping[str, Sequence[tuple[str, str]]]
+    exceptions: Mapping[str, Mapping[str, Sequence[str]]]
 
     @classmethod
     def from_language(cls, nlp: Language) -> LemmaTables:
         """Read the tables of ``nlp``'s rule lemmatizer (none if it has no lemmatizer)."""
         if "lemmatizer" not in nlp.pipe_names:
-            return cls((), ())
+            return cls({}, {})
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
         exceptions = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
-        pairs = {(str(old), str(new)) for table in rules.values() for old, new in table}
-        return cls(tuple(sorted(pairs)), tuple(dict(t) for t in exceptions.values()))
+        # the tables are keyed by string hashes: ask for each part of speech by name
+        return cls({part: tuple((str(old), str(new)) for old, new in rules[part])
+                    for part in _PARTS_OF_SPEECH if part in rules},
+                   {part: dict(exceptions[part])
+                    for part in _PARTS_OF_SPEECH if part in exceptions})
 
-    def candidates(self, lower: str) -> set[str]:
-        """Every lemma the lemmatizer could give the lower-case word ``lower``."""
+    def candidates(self, lower: str, part: str | None = None) -> set[str]:
+        """Every lemma the lemmatizer could give the lower-case word ``lower`` as ``part``
+        of speech (as any part of speech if None). The word itself is always one: base
+        forms and proper nouns keep their text."""
         found = {lower}
-        for table in self.exceptions:
-            found.update(table.get(lower, ()))
-        for old, new in self.rules:
-            if lower.endswith(old):
-                found.add(lower[:len(lower) - len(old)] + new)
+        parts = [part] if part else set(self.rules) | set(self.exceptions)
+        for name in parts:
+            found.update(self.exceptions.get(name, {}).get(lower, ()))
+            for old, new in self.rules.get(name, ()):
+                if lower.endswith(old):
+                    found.add(lower[:len(lower) - len(old)] + new)
         return found
 
 
 @dataclass(frozen=True, slots=True)
 class _Word:
     lemmas: frozenset[str]
-    needed: bool  # a bare trigger, obligation, person's name or linking title
+    event: bool  # a bare trigger or an obligation: the stretch could hold an event
+    link: bool  # a person's name or a linking title: the stretch feeds coreference
     particles: frozenset[str]  # what would make it a trigger if also in the stretch
 
 
@@ -105,8 +121,9 @@ class _Word:
 class SentenceFilter:
     """Decides, from words alone, which stretches of a text the NLP stages need."""
 
-    # trigger lemma -> the particles or objects its rules require (None: a bare rule)
-    trigger_particles: Mapping[str, frozenset[str | None]]
+    # (trigger lemma, part of speech) -> the particles or objects its rules require
+    # (None: a bare rule)
+    trigger_particles: Mapping[tuple[str, str], frozenset[str | None]]
     tables: LemmaTables
     knowledge: KnowledgeBase
     _surnames: frozenset[str] = field(init=False, repr=False)
@@ -127,19 +144,21 @@ class SentenceFilter:
 
     def mask_unneeded(self, text: str) -> str:
         """``text`` with every stretch that can neither hold an event nor feed
-        coreference masked."""
+        coreference masked. A stretch that could hold an event and says "it", "they"
+        or "them" also keeps the stretch before it, where those pronouns look."""
         spans = list(sentence_spans(text))
-        keep = [self._keeps(text[start:end]) for start, end in spans]
-        for index in range(len(spans)):
-            if _mentions_group_pronoun(text[slice(*spans[index])]):
-                keep[index] = True
-                keep[max(0, index - 1)] = True
+        events = [self._could_hold_an_event(text[start:end]) for start, end in spans]
+        keep = [event or self._feeds_coreference(text[start:end])
+                for event, (start, end) in zip(events, spans, strict=True)]
+        for index, (start, end) in enumerate(spans):
+            if index and events[index] and _mentions_group_pronoun(text[start:end]):
+                keep[index - 1] = True
         masked = [span for span, kept in zip(spans, keep, strict=True) if not kept]
         return mask(text, masked) if masked else text
 
-    def _keeps(self, stretch: str) -> bool:
+    def _could_hold_an_event(self, stretch: str) -> bool:
         words = [self._word(match.group()) for match in _WORD.finditer(stretch)]
-        if any(word.needed for word in words):
+        if any(word.event for word in words):
             return True
         required = {p for word in words for p in word.particles}
         if not required:
@@ -147,20 +166,24 @@ class SentenceFilter:
         present = {lemma for word in words for lemma in word.lemmas}
         return not present.isdisjoint(required)
 
+    def _feeds_coreference(self, stretch: str) -> bool:
+        return any(self._word(match.group()).link for match in _WORD.finditer(stretch))
+
     def _word(self, text: str) -> _Word:
         """What ``text`` can do for a stretch, from the word alone. Cached: words repeat."""
         word = self._words.get(text)
         if word is None:
             lower = text.lower()
             lemmas = frozenset(self.tables.candidates(lower))
-            rules = [self.trigger_particles[lemma] for lemma in lemmas
-                     if lemma in self.trigger_particles]
-            needed = (lower in OBLIGATION_WORDS or any(None in r for r in rules)
-                      or not LINKING_NOUNS.isdisjoint(lemmas)
-                      or self._could_name_a_person(text))
-            particles = frozenset() if needed else frozenset(
+            rules = [self.trigger_particles[(lemma, pos)]
+                     for pos, part in TRIGGER_PARTS.items()
+                     for lemma in self.tables.candidates(lower, part)
+                     if (lemma, pos) in self.trigger_particles]
+            event = lower in OBLIGATION_WORDS or any(None in r for r in rules)
+            link = not LINKING_NOUNS.isdisjoint(lemmas) or self._could_name_a_person(text)
+            particles = frozenset() if event else frozenset(
                 p for r in rules for p in r if p is not None)
-            word = self._words[text] = _Word(lemmas, needed, particles)
+            word = self._words[text] = _Word(lemmas, event, link, particles)
         return word
 
     def _could_name_a_person(self, word: str) -> bool:

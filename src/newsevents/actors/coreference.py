@@ -9,6 +9,7 @@ other than the possessor's. Personal pronouns take the most recent person.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,17 @@ def link_coreferent_mentions(
     people: list[ActorMention] = []  # named persons, most recent last
     others: list[tuple[Token, ActorMention]] = []  # countries, organisations, groups
     linked: list[tuple[Token, ActorMention]] = []
+    sentence_starts: list[int] = []  # filled once, on the first "it"/"they"
     for token, mention in found:
         if mention.kind == "person":
             people.append(mention)
             linked.append((token, mention))
             continue
-        if mention.kind == "pronoun" and token.lower_ in _NON_PERSONAL:
-            antecedent = _group_antecedent(token, others)
+        group = mention.kind == "pronoun" and token.lower_ in _NON_PERSONAL
+        if group:
+            if not sentence_starts:
+                sentence_starts = [sentence.start for sentence in doc.sents]
+            antecedent = _group_antecedent(token, others, sentence_starts)
         else:
             antecedent = _antecedent(token, mention, people)
         if mention.kind != "pronoun" and antecedent is None:
@@ -47,7 +52,10 @@ def link_coreferent_mentions(
                               sector=antecedent.sector, id=antecedent.id,
                               kind="coreference")
             linked.append((token, mention))
-            people.append(mention)  # the latest mention is the most salient
+            if not group:
+                # the latest mention of a person is the most salient; "it" or "they"
+                # standing for a country or group is no candidate for a later "he"
+                people.append(mention)
         elif mention.kind != "pronoun":
             linked.append((token, mention))
     return linked
@@ -82,14 +90,15 @@ _NON_PERSONAL = {"it", "they", "them"}
 _SENTENCE_WINDOW = 2
 
 
-def _group_antecedent(token: Token,
-                      others: list[tuple[Token, ActorMention]]) -> ActorMention | None:
+def _group_antecedent(token: Token, others: list[tuple[Token, ActorMention]],
+                      sentence_starts: list[int]) -> ActorMention | None:
     """"it" -> the latest country or organisation; "they" -> the latest plural or
-    coordinated group, within the last two sentences."""
+    coordinated group, within the last two sentences. ``sentence_starts`` are the first
+    token indices of the document's sentences (``doc.sents`` walks the whole document,
+    so it is read once per document, not once per pronoun)."""
     plural = token.lower_ != "it"
-    sentences = list(token.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-    window_start = sentences[max(0, here - _SENTENCE_WINDOW + 1)].start
+    here = bisect.bisect_right(sentence_starts, token.i) - 1
+    window_start = sentence_starts[max(0, here - _SENTENCE_WINDOW + 1)]
     for candidate, mention in reversed(others):
         if candidate.i < window_start or candidate.i >= token.i:
             continue

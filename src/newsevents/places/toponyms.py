@@ -131,11 +131,11 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[s
             guarded += [(ent, t) for t in pieces]
             if not pieces and ent.label_ == "ORG":
                 found += _inside_name(ent, gazetteer)
-    found += _patterned(doc.text, gazetteer, found)
+    text = doc.text  # joins every token: read once
+    found += _patterned(text, gazetteer, found)
     found += _unlabelled(doc, gazetteer, found)
     place_keys = {t.key for t in found}
     areas = {t.candidates[0].admin1 for t in found if t.candidates[0].admin1}
-    text = doc.text
     for ent, toponym in guarded:
         if toponym.key in place_keys or _place_evidence(ent, toponym, text, gazetteer) or (
                 _near_other_places(ent, toponym, areas)):
