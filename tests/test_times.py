@@ -137,3 +137,78 @@ def test_a_period_named_by_its_last_day_is_the_period():
     assert value("the quarter ended Sept. 30", november) == ("1989-Q3", "quarter")
     assert value("its fourth quarter ended June 30", november) == ("1989-Q4", "quarter")
     assert value("the year ended Sept. 30", november) == ("1989", "year")
+
+
+def test_adjectives_of_time_are_references():
+    assert value("current") == ("PRESENT_REF", "reference")
+    assert value("then current") == ("PAST_REF", "reference")
+    assert value("recent") == ("PAST_REF", "reference")
+    assert value("future") == ("FUTURE_REF", "reference")
+    assert value("the near term") == ("FUTURE_REF", "reference")
+    assert value("between now and") == ("PRESENT_REF", "reference")  # a range's cut end
+
+
+def test_holidays_are_days_of_their_nearest_or_named_year():
+    january = date(2000, 1, 7)
+    assert value("last Thanksgiving", january) == ("1999-11-25", "day")
+    assert value("Thanksgiving Day", january) == ("1999-11-25", "day")
+    assert value("next Christmas", january) == ("2000-12-25", "day")
+    assert value("Christmas 1998", january) == ("1998-12-25", "day")
+    assert value("Election Day", date(1998, 10, 26)) == ("1998-11-03", "day")
+    assert value("election day", date(1998, 10, 26))[0] is None  # any country's, unnamed
+    assert normalize_expression("Memorial Day", None)[0] is None
+
+
+def test_the_weekend_early_in_the_week_is_the_one_just_gone():
+    monday = date(2015, 10, 12)
+    assert value("the weekend", monday) == ("2015-W41-WE", "week")
+    assert value("the weekend", monday, future=True) == ("2015-W42-WE", "week")
+    assert value("this weekend", monday) == ("2015-W42-WE", "week")
+    assert value("the weekend") == ("2015-W42-WE", "week")  # on a Thursday: the coming one
+
+
+def test_quarters_and_years_named_by_their_end_or_as_current():
+    assert value("the current quarter") == ("2015-Q4", "quarter")
+    assert value("the latest period") == ("2015-Q3", "quarter")
+    assert value("the quarter ended July 31") == ("2015-Q2", "quarter")  # May to July
+    assert value("the fiscal year ended Jan. 31") == ("2015", "year")
+    assert value("this September", date(1998, 2, 5), past=True) == ("1998-09", "month")
+
+
+def test_decades_weeks_and_parts_of_a_year():
+    assert value("the '80s", date(1998, 2, 6)) == ("198", "decade")
+    assert value("the '20s") == ("192", "decade")  # the latest such decade, not the next
+    assert value("the last decade", date(1998, 2, 6)) == ("198", "decade")
+    assert value("a decade ago", date(1999, 3, 12)) == ("1989", "year")
+    assert value("the week of March 6", date(2000, 2, 24)) == ("2000-W10", "week")
+    assert value("the first nine months of 1997") == ("1997", "year")
+    assert value("by year's end") == ("2015", "year")
+
+
+def test_a_far_day_without_tense_is_past_unless_the_future_one_is_much_nearer():
+    assert value("Oct. 23", date(1999, 5, 6)) == ("1998-10-23", "day")
+    assert value("Feb. 1", date(1989, 10, 26)) == ("1990-02-01", "day")
+
+
+class _FixedTimes:
+    """Stands in for the pipeline: one expression with a fixed value."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def times(self, text, published):
+        start = text.index("this week")
+        return [{"start": start, "end": start + 9, "text": "this week", "value": self.value,
+                 "type": "DATE"}]
+
+
+def test_scoring_reads_a_week_number_without_its_zero_as_the_same_week(tmp_path):
+    from newsevents.evaluation.timebank import evaluate_times
+
+    (tmp_path / "a.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2000-02-16" '
+        'functionInDocument="CREATION_TIME">2000-02-16</TIMEX3></DCT><TEXT>Talks resumed '
+        '<TIMEX3 tid="t1" type="DATE" value="2000-W7">this week</TIMEX3>.</TEXT></TimeML>',
+        encoding="utf-8")
+    assert evaluate_times(tmp_path, _FixedTimes("2000-W07")).value_correct == 1
+    assert evaluate_times(tmp_path, _FixedTimes("2000-W17")).value_correct == 0

@@ -52,3 +52,48 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter(pipeline):
             "$1.8 billion a year earlier.")
     assert values(pipeline, text, "1989-10-26") == [("the third quarter", "1989-Q3"),
                                                     ("a year earlier", "1988-Q3")]
+
+
+def test_plans_deadlines_and_infinitives(pipeline):
+    assert values(pipeline, "Rebels planned a march in the capital on Saturday.") == [
+        ("Saturday", "2015-10-17")]
+    assert values(pipeline, "On Friday, the ministry planned to pay the claims.") == [
+        ("Friday", "2015-10-09")]
+    assert values(pipeline, "Officials postponed until Tuesday any decision on the permit.") == [
+        ("Tuesday", "2015-10-20")]
+    assert values(pipeline, "The city staged parades to mark the country's entry into the "
+                            "union on Friday.") == [("Friday", "2015-10-09")]
+    found = values(pipeline, "The group could arrive as early as Tuesday, officials said.")
+    assert [value for _, value in found] == ["2015-10-20"]
+
+
+def test_a_possessive_weekday_is_done(pipeline):
+    assert values(pipeline, "Lawyers will try to overturn Wednesday's ruling.") == [
+        ("Wednesday", "2015-10-14")]
+
+
+def test_ranges_and_periods_are_tagged_apart(pipeline):
+    assert values(pipeline, "Traders bought shares from Sept. 14 to Thursday, and sold them "
+                            "between 1985 and 1987.") == [
+        ("Sept. 14", "2015-09-14"), ("Thursday", THURSDAY), ("1985", "1985"), ("1987", "1987")]
+    assert values(pipeline, "Profit rose in the quarter ended Sept. 30.") == [
+        ("the quarter", "2015-Q3"), ("Sept. 30", "2015-09-30")]
+
+
+def test_references_and_holidays_the_model_leaves_unlabelled(pipeline):
+    found = dict(values(pipeline, "Current market conditions hurt sales, a recent filing "
+                                  "shows, and future losses may come soon."))
+    assert found == {"Current": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF",
+                     "soon": "FUTURE_REF"}
+    assert values(pipeline, "The boy was found on Thanksgiving Day.", "2000-01-07") == [
+        ("Thanksgiving Day", "1999-11-25")]
+
+
+def test_the_quarter_is_the_latest_one_reported(pipeline):
+    text = ("After a flat second quarter, profit rose 8% in the third quarter. In the quarter, "
+            "sales were $2 billion, against $1.8 billion in the year-earlier period. The "
+            "latest period included a gain.")
+    assert values(pipeline, text, "1989-10-26") == [
+        ("second quarter", "1989-Q2"), ("the third quarter", "1989-Q3"),
+        ("the quarter", "1989-Q3"), ("the year-earlier period", "1988-Q3"),
+        ("The latest period", "1989-Q3")]

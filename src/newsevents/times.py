@@ -9,16 +9,22 @@ quarter" is "2015-Q3"; "last fall" is "2014-FA"; "three years ago" is "2012"; "n
 "the coming months"). A month named without tense is the anchor's year (TimeML's reading,
 and what news means by "in April"); a day within two months of the anchor is the nearest
 one whatever the tense, which is often read through a reporting clause. After a quarter,
-"a year earlier" is that quarter a year before, as earnings reports mean it. With no
-publication date a relative expression gets a null value and a reason, never a guess.
+"a year earlier" is that quarter a year before, as earnings reports mean it, and "the
+quarter" or "the latest period" is the quarter reported. "current", "recent" and "future"
+are references too, as TimeML tags them; holidays ("last Thanksgiving") are days. A range
+("from Sept. 14 to Thursday") is two dates and "the quarter ended Sept. 30" a quarter and a
+day, as TimeML tags them. With no publication date a relative expression gets a null
+value and a reason, never a guess.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from newsevents.holidays import HOLIDAY, holiday_date
 from newsevents.records import Event, TimeExpression
 
 if TYPE_CHECKING:
@@ -32,8 +38,12 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
              "4th": 4}
 _SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
             "winter": ("WI", 12)}
-_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
-               "recent years": "PAST_REF", "the future": "FUTURE_REF"}
+# TimeML tags the adjectives too: "current market conditions", "a recent filing",
+# "future losses" are PRESENT_REF, PAST_REF and FUTURE_REF.
+_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+               "then current": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+               "recent years": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+               "as soon as possible": "FUTURE_REF"}
 # Stretches of time with no edge to date: TIMEX3's references, never an event's date.
 _SPAN_UNITS = r"(?:days|weeks|months|years|quarters|decades)"
 _VAGUE = [(re.compile(p), r) for p, r in (
@@ -42,35 +52,60 @@ _VAGUE = [(re.compile(p), r) for p, r in (
     (rf"(?:several|a few|some|many) {_SPAN_UNITS} ago", "PAST_REF"),
     (rf"(?:the )?(?:coming|future|upcoming|next few)(?: few| several)? {_SPAN_UNITS}",
      "FUTURE_REF"),
-    (r"(?:the )?(?:near|foreseeable) future|soon|a later date", "FUTURE_REF"),
+    (r"(?:the )?(?:near|foreseeable) future|soon|a later date|the (?:near|short) term",
+     "FUTURE_REF"),
     (r"these days|the present|present|at present", "PRESENT_REF"),
     (r"the past|previously|formerly", "PAST_REF"))]
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-          "months": "month", "year": "year", "years": "year"}
+          "months": "month", "year": "year", "years": "year", "decade": "decade",
+          "decades": "decade"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "to"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "can", "should",
+               "must"}
+# Verbs that put what they govern ahead of them, even in the past tense.
+_PLANNING = {"plan", "schedule", "slate"}
+_INTENT = _PLANNING | {"be", "expect", "intend", "hope", "want", "aim", "prepare", "seek",
+                       "agree", "vow", "promise", "threaten", "due", "likely", "ready", "go",
+                       "set"}
+_DEFERRING = {"postpone", "delay", "defer", "extend", "adjourn", "suspend", "push"}
+_AHEAD = r"(?:as (?:early|soon) as|no later than|effective|ahead of)"  # a date still to come
 _REPORTING = {"say", "tell", "report", "announce", "add", "state", "note", "confirm"}
 # A day named by weekday or number: the only dates a present-tense plan points forward to.
 _DAY_NAMED = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|tonight|tomorrow)\b|"
                         r"[a-z]\.? \d{1,2}\b|\b\d{1,2} [a-z]", re.IGNORECASE)
 _NO_ANCHOR = "relative expression and no publication date to anchor it"
-# Words that date a sentence although the model does not label them DATE.
+# Words that date a sentence although the model does not label them DATE. "current" but
+# not the electric or accounting kind; "soon" but not "as soon as he arrives"; "the past"
+# but not "the past three years" (a stretch the model labels whole).
 _EXTRA = re.compile(
     r"\b(?:now|currently|recently|in recent years|(?:in )?the future|today|tonight|"
+    r"(?:then )?current(?! accounts?\b| assets\b| liabilities\b)|recent|future|"
+    r"(?<!as )soon(?! as\b| after\b)|as soon as possible|the (?:near|short) term|"
+    r"the past(?! (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|decades?|quarters?|centur))|"
+    r"the latest period|(?:fiscal )?(?:first|second|third|fourth)[- ]quarter|"
+    r"(?:last |next |this )?(?-i:" + HOLIDAY.pattern + ")|"
     r"yesterday|tomorrow|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b"
     r"(?:,? \d{4})?|(?:january|february|march|april|june|july|august|september|october|"
-    r"november|december) \d{1,2}\b(?:,? \d{4})?)", re.IGNORECASE)
+    r"november|december) \d{1,2}\b(?:,? \d{4})?)\b", re.IGNORECASE)
 
 _SLACK = timedelta(days=7)
-# A reporting period named by its last day: the period is the value, not the day.
-_PERIOD_ENDED = re.compile(r"(?:the |its |their )?(.*?\b(quarter|year))s? (?:ended|ending|"
-                           r"that ended) (.+)")
+# A reporting period named by its last day: the period's value is the period's, not the
+# day's. TimeML tags the period and the day apart, as it does a range's two ends.
+_PERIOD_ENDED = re.compile(r"((?:the |its |their )?(.*?\b(quarter|year))s?),? (ended|ending|"
+                           r"(?:that|which) ended) (.+)", re.IGNORECASE)
+_RANGE = re.compile(r"(?:(?:from|between) )?(.+?),? (?:to|through|thru|until|till|and|-|–) "
+                    r"(.+)", re.IGNORECASE)
 _NEAR_DAYS = 60
+_FUTURE_WEIGHT = 1.5  # without a tense, a future date must be this much nearer to win
 _UNDATING = {"reference", "century"}  # precisions that never date an event
-# "a year ago" after a quarter means that quarter a year before (TimeML's convention)
+# "a year ago" after a quarter means that quarter a year before (TimeML's convention), as
+# does "the 1988 period"; "the quarter" alone is that quarter, "last year's quarter" the
+# one before
 _YEAR_AGO = re.compile(r"\b(?:a|one) year (?:ago|earlier|before)\b|\byear-(?:ago|earlier)\b",
                        re.IGNORECASE)
+_YEAR_PERIOD = re.compile(r"(?:the )?\d{4} (?:period|quarter)", re.IGNORECASE)
+_LAST_YEAR = re.compile(_YEAR_AGO.pattern + r"|\blast year\b", re.IGNORECASE)
 Value = tuple[str, str]  # (TIMEX3 value, precision)
 
 
@@ -138,22 +173,33 @@ def normalize_expression(text: str, anchor: date | None, future: bool = False,
     is the tense of the clause it sits in, when known."""
     lowered = " ".join(text.lower().replace(",", " ").replace("’", "'").split())
     lowered = _digits_for_years(re.sub(r"'s?$", "", lowered))  # "last month's"
-    lowered = re.sub(r"^(?:on|in|at|during|since|by|until|from|for|of|before|after) ", "",
-                     lowered)
+    lowered = re.sub(r"^(?:on|in|at|during|since|by|until|from|for|of|before|after|between) "
+                     r"| (?:and|or|to|through)$", "", lowered)  # "between now and"
     for phrase, reference in _REFERENCES.items():
         if lowered == phrase or lowered == f"in {phrase}":
             return reference, "reference", None
     for pattern, reference in _VAGUE:
         if pattern.fullmatch(lowered):
             return reference, "reference", None
+    if match := re.fullmatch(r"(?:the )?week of (.+)", lowered):  # "the week of March 6"
+        day, precision, reason = normalize_expression(match[1], anchor, future, past)
+        if day is None or precision != "day":
+            return None, None, reason or "expression not understood"
+        return _iso_week(date.fromisoformat(day)), "week", None
     if match := _PERIOD_ENDED.fullmatch(lowered):  # "the quarter ended Sept. 30"
-        end, _, reason = normalize_expression(match[3], anchor, future, past)
+        end, _, reason = normalize_expression(match[5], anchor, future,
+                                              past or match[4].endswith("ended"))
         if end is None or not re.match(r"\d{4}-\d{2}", end):
             return None, None, reason or "expression not understood"
-        if match[2] == "year":
+        if match[3] == "year":
             return end[:4], "year", None
-        quarter = _ordinal_quarter(match[1]) or (int(end[5:7]) - 1) // 3 + 1
-        return f"{end[:4]}-Q{quarter}", "quarter", None
+        if ordinal := _ordinal_quarter(match[2]):  # a fiscal quarter keeps its number
+            return f"{end[:4]}-Q{ordinal}", "quarter", None
+        # the calendar quarter holding most of the three months: "ended July 31" is Q2
+        year, quarter = _quarter(date(int(end[:4]), int(end[5:7]), 1) - timedelta(days=20))
+        return f"{year}-Q{quarter}", "quarter", None
+    if holiday := HOLIDAY.search(text.replace("’", "'")):
+        return _holiday(holiday[0], lowered, anchor, future, past)
     absolute = _absolute(lowered, anchor, future, past)
     if absolute is not None:
         return absolute[0], absolute[1], None
@@ -165,12 +211,15 @@ def normalize_expression(text: str, anchor: date | None, future: bool = False,
     return None, None, "expression not understood"
 
 
-def _nearest_year(anchor: date, month: int, day: int, future: bool, past: bool) -> int:
-    """The year that puts month/day nearest the anchor, or on the side the tense says —
-    unless it is within two months of the anchor: news dates are near their story, and a
-    tense read through a reporting clause or an adjective ("payable Dec. 7") is weak."""
+def _nearest_year(anchor: date, occurrence: Callable[[int], date], future: bool,
+                  past: bool) -> int:
+    """The year whose ``occurrence`` (a month/day, a holiday) is nearest the anchor, or on
+    the side the tense says — unless it is within two months of the anchor: news dates
+    are near their story, and a tense read through a reporting clause or an adjective
+    ("payable Dec. 7") is weak. Without a tense a past occurrence wins unless the future
+    one is much nearer: news mostly reports what has happened."""
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
-    dates = [(y, _clamped(y, month, day)) for y in years]
+    dates = [(y, occurrence(y)) for y in years]
     nearest = min(dates, key=lambda yd: abs((yd[1] - anchor).days))
     if abs((nearest[1] - anchor).days) <= _NEAR_DAYS:
         return nearest[0]
@@ -179,6 +228,9 @@ def _nearest_year(anchor: date, month: int, day: int, future: bool, past: bool) 
         dates = [(y, d) for y, d in dates if d >= anchor - _SLACK]
     elif past:
         dates = [(y, d) for y, d in dates if d <= anchor + _SLACK]
+    else:
+        return min(dates, key=lambda yd: abs((yd[1] - anchor).days) * (
+            _FUTURE_WEIGHT if yd[1] > anchor else 1))[0]
     return min(dates, key=lambda yd: (abs((yd[1] - anchor).days), yd[1] > anchor))[0]
 
 
@@ -200,8 +252,8 @@ def _absolute(text: str, anchor: date | None, future: bool, past: bool) -> Value
         if month and year:
             return _safe_day(int(year), month, int(day))
         if month and anchor is not None and 1 <= int(day) <= 31:
-            return _safe_day(_nearest_year(anchor, month, int(day), future, past), month,
-                             int(day))
+            year = _nearest_year(anchor, lambda y: _clamped(y, month, int(day)), future, past)
+            return _safe_day(year, month, int(day))
     if match := re.search(r"\b([a-z]{3,9})\.? (?:of )?(\d{4})\b", text):
         month = _month_number(match[1])
         if month:
@@ -214,11 +266,17 @@ def _absolute(text: str, anchor: date | None, future: bool, past: bool) -> Value
         return f"{int(match[1]) - 1:02d}", "century"
     if match := re.search(r"\b(?:the )?(\d{2})(\d)0'?s\b", text):
         return f"{match[1]}{match[2]}", "decade"
+    if match := re.search(r"(?:^|\s)'(\d)0s\b", text):  # "the '80s": the latest such decade
+        century = (anchor.year if anchor else 1999) // 100
+        if century * 100 + int(match[1]) * 10 > (anchor.year if anchor else 1999):
+            century -= 1
+        return f"{century}{match[1]}", "decade"
     if match := re.search(r"\b(1\d{3}|20\d{2})\b", text):
         if quarter := _ordinal_quarter(text):
             return f"{match[1]}-Q{quarter}", "quarter"
-        if not re.search(r"\b(?:ago|earlier|before|later|after|days?|weeks?|months?)\b", text):
-            return match[1], "year"
+        if not re.search(r"\b(?:ago|earlier|before|later|after|days?|weeks?|months?)\b",
+                         text) or re.search(r"\b(?:days|weeks|months) of \d{4}$", text):
+            return match[1], "year"  # "in 1997", "the first nine months of 1997"
     return None
 
 
@@ -238,7 +296,7 @@ def _ordinal_quarter(text: str) -> int | None:
 
 
 def _relative(text: str, anchor: date, future: bool, past: bool) -> Value | None:
-    words = set(re.findall(r"[a-z']+", text))
+    words = {w.removesuffix("'s") for w in re.findall(r"[a-z']+", text)}  # "year's end"
     shift = -1 if words & {"last", "past", "previous", "ago", "earlier"} or re.search(
         r"\byear-(?:ago|earlier)\b", text) else (1 if words & {"next", "coming"} else 0)
     if "this" in words or re.search(r"\b(?:earlier|later) in the\b", text):
@@ -250,19 +308,22 @@ def _relative(text: str, anchor: date, future: bool, past: bool) -> Value | None
         return found
     for index, weekday in enumerate(WEEKDAYS):
         if weekday in words:
-            day = _weekday(anchor, index, future or "next" in words, "last" in words)
+            day = _weekday(anchor, index, future or shift > 0, "last" in words)
             return day.isoformat(), "day"
-    if "quarter" in words or ("period" in words and shift):
+    if "quarter" in words or ("period" in words and (
+            shift or words & {"latest", "comparable", "corresponding"})):
         year, quarter = _quarter(anchor)
         ordinal = _ordinal_quarter(text)
-        if ordinal is None:  # "the quarter", "the latest quarter": the last one reported
+        if ordinal is None and "current" not in words:
+            # "the quarter", "the latest quarter": the last one reported ("the current
+            # quarter" is the one under way)
             year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-        else:  # the nearest such quarter, unless the tense points across the year
+        elif ordinal is not None:  # the nearest such, unless the tense crosses the year
             _, current = _quarter(anchor)
             quarter = ordinal
-            if past and quarter > current:
+            if past and quarter > current and "year" not in words:
                 year -= 1
-            elif future and quarter < current - 1:
+            elif future and quarter < current - 1 and "year" not in words:
                 year += 1
         if shift < 0 or "year-ago" in text or "year-earlier" in text:
             year -= 1
@@ -270,6 +331,9 @@ def _relative(text: str, anchor: date, future: bool, past: bool) -> Value | None
             year += 1
         return f"{year}-Q{quarter}", "quarter"
     if "weekend" in words:
+        if not shift and "this" not in words and anchor.weekday() < 5 and (
+                past or (not future and anchor.weekday() < 3)):
+            shift = -1  # "over the weekend" early in the week: the one just gone
         return _iso_week(anchor + timedelta(weeks=shift)) + "-WE", "week"
     if "week" in words:
         return _iso_week(anchor + timedelta(weeks=shift)), "week"
@@ -281,12 +345,35 @@ def _relative(text: str, anchor: date, future: bool, past: bool) -> Value | None
         return f"{anchor.year + shift}-{month:02d}", "month"
     if "year" in words or re.search(r"\byear-(?:ago|earlier)\b", text):
         return str(anchor.year + shift), "year"
+    if "decade" in words:  # "the last decade" in 1998 is the 1980s
+        return str(anchor.year // 10 + shift), "decade"
     for season, (code, month) in _SEASONS.items():
         if season in words:
             return f"{_month_year(anchor, month, shift, future, past)}-{code}", "season"
     if month := _month_in(words):
-        return f"{_month_year(anchor, month, shift, future, past)}-{month:02d}", "month"
+        year = anchor.year if "this" in words else _month_year(anchor, month, shift, future,
+                                                               past)
+        return f"{year}-{month:02d}", "month"
     return None
+
+
+def _holiday(name: str, text: str, anchor: date | None, future: bool,
+             past: bool) -> tuple[str | None, str | None, str | None]:
+    """The day of a named holiday: in the year given, else the occurrence "last"/"next"
+    say, else the nearest one."""
+    if year := re.search(r"\b(1\d{3}|20\d{2})\b", text):
+        return holiday_date(name, int(year[1])).isoformat(), "day", None
+    if anchor is None:
+        return None, None, _NO_ANCHOR
+    dates = [holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if re.search(r"\blast\b", text):
+        day = max(d for d in dates if d < anchor)
+    elif re.search(r"\b(?:next|coming)\b", text):
+        day = min(d for d in dates if d > anchor)
+    else:
+        day = holiday_date(name, _nearest_year(anchor, lambda y: holiday_date(name, y),
+                                               future, past))
+    return day.isoformat(), "day", None
 
 
 def _month_in(words: set[str]) -> int | None:
@@ -298,7 +385,7 @@ def _month_in(words: set[str]) -> int | None:
 
 def _ago(text: str, anchor: date) -> Value | None:
     """"three years ago", "a week earlier": the anchor moved back by that much."""
-    match = re.search(r"\b(\d+|[a-z]+) (day|days|week|weeks|month|months|year|years) "
+    match = re.search(r"\b(\d+|[a-z]+) (days?|weeks?|months?|years?|decades?) "
                       r"(?:ago|earlier|before)\b", text)
     if not match:
         return None
@@ -314,7 +401,7 @@ def _ago(text: str, anchor: date) -> Value | None:
         month = anchor.month - count
         year = anchor.year + (month - 1) // 12
         return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
-    return str(anchor.year - count), "year"
+    return str(anchor.year - count * (10 if unit == "decade" else 1)), "year"
 
 
 def _month_year(anchor: date, month: int, shift: int, future: bool, past: bool) -> int:
@@ -326,10 +413,10 @@ def _month_year(anchor: date, month: int, shift: int, future: bool, past: bool) 
     if month == anchor.month:
         return anchor.year
     if future or past:
-        return _nearest_year(anchor, month, 15, future, past)
+        return _nearest_year(anchor, lambda y: date(y, month, 15), future, past)
     # no tense: the anchor's year (TimeML's reading), unless that is most of a year away
     return anchor.year if abs(month - anchor.month) <= 8 else _nearest_year(
-        anchor, month, 15, future, past)
+        anchor, lambda y: date(y, month, 15), future, past)
 
 
 def _weekday(anchor: date, weekday: int, future: bool, last: bool) -> date:
@@ -344,17 +431,39 @@ def _weekday(anchor: date, weekday: int, future: bool, last: bool) -> date:
 
 def clause_tense(span: Span, plans: bool = True) -> tuple[bool, bool]:
     """(future, past) of the clause a date expression modifies: "will travel on Friday",
-    "is to resume Monday", "is meeting on Friday" and "meet Monday" (a plan in the present,
-    only when ``plans``: it dates a day, not a month) are future; "met on Friday" is past.
-    A reporting verb further up ("…, the company said") tells when it was said, not when
-    the thing happens, so it leaves the tense unknown."""
-    head = span.root.head
-    for step in range(4):
+    "may come as soon as Tuesday", "effective Feb. 1", "ahead of the weekend", "is to
+    resume Monday", "planned a march on Saturday" (but not "on Friday, it planned"),
+    "postponed until Tuesday", "is meeting on Friday" and "meet Monday" (a plan in the
+    present, only when ``plans``: it dates a day, not a month) are future; "met on Friday"
+    is past. An infinitive takes the tense of the verb
+    it hangs on ("staged parades to mark the entry on Friday" is past) unless that verb
+    looks ahead ("expected to vote on Friday") or it hangs on a noun ("a plan to repay it
+    by June"). "Wednesday's ruling" names something already done, and a reporting verb
+    further up ("…, the company said") tells when it was said, not when the thing happens:
+    both leave the tense unknown."""
+    before = span.doc.text[max(0, span.start_char - 20):span.start_char].lower()
+    if re.search(rf"\b{_AHEAD} $", before) or re.match(f"{_AHEAD} ", span.text.lower()):
+        return True, False
+    if span.root.dep_ == "poss":
+        return False, False
+    head, until = span.root.head, False
+    for step in range(5):
         if step > 0 and head.lemma_ in _REPORTING:
             return False, False
+        until = until or head.lower_ in ("until", "till")
         if head.pos_ in ("VERB", "AUX"):
             auxiliaries = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-            if auxiliaries & _FUTURE_AUX or "going" in auxiliaries:
+            if "to" in auxiliaries and head.head.i != head.i and head.dep_ != "ccomp":
+                if head.head.lemma_ in _INTENT or head.head.pos_ in ("NOUN", "PROPN"):
+                    return True, False
+                head = head.head
+                continue
+            if (head.lemma_ in _PLANNING and head.i < span.start
+                    and head.dep_ not in ("acl", "amod")) or (
+                    until and head.lemma_ in _DEFERRING):
+                return True, False
+            if "have" not in auxiliaries and (auxiliaries & _FUTURE_AUX
+                                              or "going" in auxiliaries):
                 return True, False
             if (plans and head.tag_ in ("VBP", "VBZ") and head.lemma_ != "be") or (
                     head.tag_ == "VBG" and auxiliaries & {"is", "are", "'s", "'re"}):
@@ -385,18 +494,88 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
     found = []
     quarter: tuple[int, str] | None = None  # (sentence start, value) of the last quarter
     for span in sorted(spans, key=lambda s: s.start_char):
+        span = _widened(span)
         future, past = clause_tense(span, plans=bool(_DAY_NAMED.search(span.text)))
-        value, precision, reason = normalize_expression(span.text, published, future, past)
         sentence = span.sent
-        if quarter is not None and value and precision == "year" and _YEAR_AGO.search(
-                span.text) and quarter[0] >= _previous_sentence_start(sentence):
-            # earnings style: "… in the third quarter, against $2 a year earlier"
-            value, precision = f"{int(quarter[1][:4]) - 1}{quarter[1][4:]}", "quarter"
-        elif value and precision == "quarter":
-            quarter = (sentence.start, value)
-        found.append(TimeExpression(span.text, span.start_char, span.end_char, value, "DATE",
-                                    precision, reason))
+        for start, end, (value, precision, reason) in _separate(span.text, published, future,
+                                                                past):
+            text = span.text[start:end]
+            near = quarter is not None and quarter[0] >= _previous_sentence_start(sentence)
+            if quarter is not None and precision == "quarter" and _quarter_anaphor(text):
+                # "the quarter", "the latest period": the one the report is about
+                value = _year_before(quarter[1]) if _LAST_YEAR.search(text) else quarter[1]
+                quarter = (sentence.start, quarter[1])
+            elif quarter is not None and near and value and precision == "year" and (
+                    _YEAR_AGO.search(text) or _YEAR_PERIOD.fullmatch(text)):
+                # earnings style: "… in the third quarter, against $2 a year earlier", "in
+                # the 1988 period"
+                value = (_year_before(quarter[1]) if _YEAR_AGO.search(text)
+                         else f"{value}{quarter[1][4:]}")
+                precision, quarter = "quarter", (sentence.start, quarter[1])
+            elif value and precision == "quarter" and not _LAST_YEAR.search(text) and (
+                    published is None or value < _quarter_value(published)):
+                # a reported quarter is one that has ended, and the latest named: others
+                # ("after a flat second quarter") are for comparison
+                quarter = (sentence.start, max(value, quarter[1] if quarter else value))
+            found.append(TimeExpression(text, span.start_char + start, span.start_char + end,
+                                        value, "DATE", precision, reason))
     return found
+
+
+def _widened(span: Span) -> Span:
+    """The span with the noun the model leaves out of earnings periods: "the year-ago
+    [period]", "the 1988 [quarter]"."""
+    doc = span.doc
+    if (span.end < len(doc) and doc[span.end].lower_ in ("period", "quarter")
+            and span[-1].lower_ not in ("period", "quarter", "quarters")):
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def _quarter_anaphor(text: str) -> bool:
+    """"the quarter", "the latest period", "the year-ago quarter": a quarter named by
+    neither number nor year, which points back to the one the report is about."""
+    return _ordinal_quarter(text.lower()) is None and not re.search(
+        r"\d{4}|\b(?:current|next|coming)\b", text, re.IGNORECASE)
+
+
+def _quarter_value(day: date) -> str:
+    """The TIMEX3 value of the quarter ``day`` is in: 2015-10-15 -> "2015-Q4"."""
+    year, quarter = _quarter(day)
+    return f"{year}-Q{quarter}"
+
+
+def _year_before(quarter: str) -> str:
+    """"1989-Q3" -> "1988-Q3"."""
+    return f"{int(quarter[:4]) - 1}{quarter[4:]}"
+
+
+def _separate(text: str, anchor: date | None, future: bool,
+              past: bool) -> list[tuple[int, int, tuple[str | None, str | None, str | None]]]:
+    """The dates in one expression, each with its character range and normalisation.
+    TimeML tags each end of a range ("from Sept. 14 to Thursday", "between 1985 and 1987")
+    and a reporting period apart from its last day ("the quarter ended Sept. 30"), which
+    is past when the period "ended"."""
+    whole = normalize_expression(text, anchor, future, past)
+    if match := _PERIOD_ENDED.fullmatch(text):
+        end = normalize_expression(match[5], anchor, future, past or match[4].endswith("ended"))
+        if _understood(end):
+            return ([(match.start(1), match.end(1), whole)] if whole[0] else []) + [
+                (match.start(5), match.end(5), end)]
+    if match := _RANGE.fullmatch(text):
+        second = match[2]
+        if second.isdigit() and (month := re.match(r"[A-Za-z]{3,9}\.? (?=\d)", match[1])):
+            second = month[0] + second  # "April 24 and 25"
+        first = normalize_expression(match[1], anchor, future, past)
+        last = normalize_expression(second, anchor, future, past)
+        if _understood(first) and _understood(last):
+            return [(match.start(1), match.end(1), first), (match.start(2), match.end(2), last)]
+    return [(0, len(text), whole)]
+
+
+def _understood(result: tuple[str | None, str | None, str | None]) -> bool:
+    """Whether a normalisation read the text as a date (lacking only an anchor, maybe)."""
+    return result[0] is not None or result[2] == _NO_ANCHOR
 
 
 def _previous_sentence_start(sentence: Span) -> int:

@@ -4,12 +4,14 @@ Each document's ``<TEXT>`` is turned into plain text with the offsets of its TIM
 the document creation time (``functionInDocument="CREATION_TIME"``) is the publication
 date we anchor on, as a news pipeline would. We score the gold ``type="DATE"``
 expressions: span recall/precision against our DATE expressions (overlap), and value
-accuracy, the share of gold DATEs whose matched expression has exactly the gold value —
-over all gold DATEs (a missed expression is wrong) and over the matched ones only.
+accuracy, the share of gold DATEs whose matched expression has exactly the gold value
+(spelled the standard way: a gold "2000-W7" is week "2000-W07") — over all gold DATEs (a
+missed expression is wrong) and over the matched ones only.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
@@ -72,6 +74,12 @@ class TimeScores:
                 "top_missed": [f"{t!r}: {n}" for t, n in self.missed.most_common(15)]}
 
 
+def _canonical(value: str) -> str:
+    """A TIMEX3 value in its standard spelling. Week numbers have two digits; some gold
+    values drop the leading zero ("2000-W7"), which names the same week as "2000-W07"."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+
+
 def load_timeml(path: Path) -> TimeMLDocument:
     """Plain text of ``<TEXT>`` with its TIMEX3 spans, and the creation time."""
     try:
@@ -129,7 +137,7 @@ def evaluate_times(folder: Path, pipeline: Pipeline | None = None,
         count_spans(scores.spans, gold, predicted, pairs)
         matched = {id(g) for g, _ in pairs}
         for g, p in pairs:
-            if p.value == g.value:
+            if p.value is not None and _canonical(p.value) == _canonical(g.value):
                 scores.value_correct += 1
             else:
                 scores.wrong[(g.text.lower(), str(p.value), g.value)] += 1
