@@ -13,6 +13,7 @@ from newsevents.actors.knowledge import (
     COUNTRY_COLUMNS,
     OFFICE_COLUMNS,
     ORGANIZATION_COLUMNS,
+    PARTY_COLUMNS,
     ROLE_COLUMNS,
     KnowledgeBase,
     normalize_name,
@@ -75,6 +76,55 @@ def test_organizations():
         assert row["name"], row
 
 
+def _party_periods(cell: str) -> list[tuple[date, date | None]]:
+    periods = []
+    for span in filter(None, cell.split("|")):
+        start, end = span.split("/")
+        periods.append((date.fromisoformat(start), date.fromisoformat(end) if end else None))
+    return periods
+
+
+def test_parties():
+    """Every party row: a known country, periods that parse, are ordered and never overlap
+    (only the last may be open), and an id no other table uses."""
+    table = rows("parties.tsv", PARTY_COLUMNS)
+    countries = {r["iso3"] for r in rows("countries.tsv", COUNTRY_COLUMNS)}
+    ids = Counter(r["id"] for r in table)
+    assert not [i for i, n in ids.items() if n > 1]
+    organizations = {r["id"] for r in rows("organizations.tsv", ORGANIZATION_COLUMNS)}
+    people = {r["person_id"] for r in rows("office_holders.tsv", OFFICE_COLUMNS)}
+    assert not set(ids) & (organizations | people)
+    for row in table:
+        assert row["country"] in countries, row
+        assert row["name"], row
+        periods = _party_periods(row["in_government"])
+        assert periods == sorted(periods, key=lambda p: p[0]), row
+        for start, end in periods:
+            assert date(1900, 1, 1) < start and (end is None or start < end), row
+        for (_, end), (next_start, _) in itertools.pairwise(periods):
+            assert end is not None and end <= next_start, row
+        for acronym in filter(None, row["acronyms"].split("|")):
+            assert any(c.isupper() for c in acronym), (acronym, row["id"])
+
+
+def test_a_party_is_defined_once():
+    """No party name is also an organisation's name (parties live in parties.tsv only),
+    and a name several parties share belongs to different countries, so that the
+    country named in the phrase or the document's country can pick one."""
+    org_names = {normalize_name(label)
+                 for r in rows("organizations.tsv", ORGANIZATION_COLUMNS)
+                 for label in [r["name"], *r["variants"].split("|"), *r["acronyms"].split("|")]
+                 if label}
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for row in rows("parties.tsv", PARTY_COLUMNS):
+        labels = [row["name"], *row["variants"].split("|"), *row["acronyms"].split("|")]
+        for key in {normalize_name(label) for label in labels if label}:
+            assert key not in org_names, (key, row["id"])
+            owners.setdefault(key, set()).add((row["country"], row["id"]))
+    for key, parties in owners.items():
+        assert len({country for country, _ in parties}) == len(parties), (key, parties)
+
+
 def test_roles():
     table = rows("roles.tsv", ROLE_COLUMNS)
     assert not [t for t, n in Counter(r["term"] for r in table).items() if n > 1]
@@ -128,9 +178,21 @@ def test_trigger_lexicon_covers_every_plover_type():
 
 
 def test_malformed_table_fails_loudly(tmp_path):
-    for name in ("countries.tsv", "organizations.tsv", "roles.tsv", "office_holders.tsv"):
+    for name in ("countries.tsv", "organizations.tsv", "parties.tsv", "roles.tsv",
+                 "office_holders.tsv"):
         (tmp_path / name).write_text(packaged_table(name).read_text(encoding="utf-8"),
                                      encoding="utf-8")
     (tmp_path / "roles.tsv").write_text("term\tsector\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="header"):
+        KnowledgeBase.load(tmp_path)
+
+
+def test_malformed_party_period_fails_loudly(tmp_path):
+    for name in ("countries.tsv", "organizations.tsv", "roles.tsv", "office_holders.tsv"):
+        (tmp_path / name).write_text(packaged_table(name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    (tmp_path / "parties.tsv").write_text(
+        "\t".join(PARTY_COLUMNS) + "\nxx-party\tGBR\tA Party\t\t\t1997-05-02-2010\n",
+        encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="bad period"):
         KnowledgeBase.load(tmp_path)

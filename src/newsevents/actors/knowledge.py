@@ -1,4 +1,5 @@
-"""The actor knowledge base: countries, organisations, roles and office holders with terms.
+"""The actor knowledge base: countries, organisations, parties with their spells in
+government, roles and office holders with terms.
 
 Everything comes from the project's own TSV tables in ``newsevents/data`` (facts written by
 the project, never copied dictionaries), optionally merged with user-supplied tables. All
@@ -24,6 +25,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "variants", "adjectives", "capitals",
                    "government_metonyms", "military_metonyms", "regions",
                    "regional_adjectives", "independence")
 ORGANIZATION_COLUMNS = ("id", "code", "sector", "name", "variants", "acronyms")
+PARTY_COLUMNS = ("id", "country", "name", "variants", "acronyms", "in_government")
 ROLE_COLUMNS = ("term", "sector", "kind", "note")
 OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office", "start",
                   "end")
@@ -116,6 +118,39 @@ class Organization:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """A span in national government, both days included; ``end`` None: still in it."""
+
+    start: date
+    end: date | None
+
+    def covers(self, when: date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A national political party. Its sector is not fixed like an organisation's: the
+    same party is the government in one year and the opposition in another, so it keeps
+    the periods it led or sat in the national government (junior coalition partners
+    included)."""
+
+    id: str
+    country: str
+    name: str
+    in_government: tuple[Period, ...]
+
+    def sector_on(self, when: date | None) -> str:
+        """GOV on a day the party was in government, else OPP; with no date, today's
+        status (an open period)."""
+        if when is None:
+            governing = any(p.end is None for p in self.in_government)
+        else:
+            governing = any(p.covers(when) for p in self.in_government)
+        return "GOV" if governing else "OPP"
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     term: str
     sector: str
@@ -126,11 +161,12 @@ class Role:
 class Entry:
     """What one normalised phrase can mean."""
 
-    kind: str  # country | adjective | capital | region | metonym | organization | role
-    #            | acronym | person
+    kind: str  # country | adjective | capital | region | metonym | organization | party
+    #            | role | acronym (of an organisation or a party) | person
     iso3: str | None = None
     sector: str | None = None
     organization: Organization | None = None
+    party: Party | None = None
     role: Role | None = None
     person: Person | None = None
 
@@ -160,6 +196,7 @@ class KnowledgeBase:
         kb = cls()
         kb._load_countries(table("countries.tsv"))
         kb._load_organizations(table("organizations.tsv"))
+        kb._load_parties(table("parties.tsv"))
         kb._load_roles(table("roles.tsv"))
         kb._load_office_holders(table("office_holders.tsv"))
         return kb
@@ -267,6 +304,15 @@ class KnowledgeBase:
                 self._add(acronym, Entry("acronym", iso3=org.code, sector=org.sector,
                                          organization=org))
 
+    def _load_parties(self, path: Path) -> None:
+        for row in read_table(path, PARTY_COLUMNS):
+            party = Party(row["id"], row["country"], row["name"],
+                          _periods(row["in_government"], row["id"], path))
+            for name in [row["name"], *split_list(row["variants"])]:
+                self._add(name, Entry("party", iso3=party.country, party=party))
+            for acronym in split_list(row["acronyms"]):
+                self._add(acronym, Entry("acronym", iso3=party.country, party=party))
+
     def _load_roles(self, path: Path) -> None:
         for row in read_table(path, ROLE_COLUMNS):
             role = Role(row["term"], row["sector"], row["kind"])
@@ -298,6 +344,21 @@ def _independence(cell: str, path: Path) -> tuple[date, str]:
     except ValueError as exc:
         raise KnowledgeBaseError(f"{path}: bad independence cell {cell!r}: {exc}",
                                  hint="write 'YYYY-MM-DD ISO3'") from exc
+
+
+def _periods(cell: str, party_id: str, path: Path) -> tuple[Period, ...]:
+    """"1997-05-02/2010-05-11|2024-07-05/": periods in government, the last maybe open."""
+    periods = []
+    for span in split_list(cell):
+        try:
+            start, end = span.split("/")
+            periods.append(Period(date.fromisoformat(start),
+                                  date.fromisoformat(end) if end else None))
+        except ValueError as exc:
+            raise KnowledgeBaseError(f"{path}: bad period {span!r} for {party_id}: {exc}",
+                                     hint="write 'YYYY-MM-DD/YYYY-MM-DD', the end empty "
+                                          "while still in government") from exc
+    return tuple(periods)
 
 
 def _person_from_rows(person_id: str, rows: list[dict[str, str]], path: Path) -> Person:

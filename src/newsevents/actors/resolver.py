@@ -1,9 +1,10 @@
 """Phrase -> actor code: "Russian President Vladimir Putin" -> Vladimir Putin, RUS GOV.
 
 The resolver reads a noun phrase as a bag of knowledge-base hits (person, organisation,
-country name, nationality adjective, capital, metonym, role noun) found by longest match,
-then combines them: a known person wins (time-aware: the office held on the event's date),
-then an organisation or metonym, then country evidence + the head role noun's sector.
+party, country name, nationality adjective, capital, metonym, role noun) found by longest
+match, then combines them: a known person wins (time-aware: the office held on the event's
+date), then an organisation, party or metonym, then country evidence + the head role noun's
+sector. A party is time-aware too: GOV while in government, OPP otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from newsevents.actors.knowledge import (
     Entry,
     KnowledgeBase,
     Organization,
+    Party,
     Person,
     Role,
     name_skeleton,
@@ -37,7 +39,7 @@ class Resolution:
     country: str | None
     sector: str | None
     id: str
-    kind: str  # person | organization | metonym | country | role
+    kind: str  # person | organization (parties too) | metonym | country | role
 
     def to_dict(self) -> dict[str, str | None]:
         return {"country": self.country, "sector": self.sector, "name": self.name,
@@ -99,7 +101,8 @@ class ActorResolver:
         words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
-        hits = _without_sponsors(self._hits(words, raw_words), words)
+        found = _without_sponsors(self._hits(words, raw_words), words)
+        hits = _chosen_parties(found, context)
         head_hits = _before_postmodifiers(hits, words)
         former = any(w.lower() in _FORMER for w in words)
         person_hit = next((h for h in hits if h.entry.kind == "person"), None)
@@ -112,8 +115,10 @@ class ActorResolver:
             person = None
         if person is None and person_name:
             person = self.person_by_name(person_name, when, surnames)
-        if person is None and surnames and not any(h.entry.kind != "role" for h in hits):
-            titles = {i for h in hits for i in range(h.start, h.end)}
+        if person is None and surnames and all(
+                h.entry.kind == "role" or h.entry.party is not None for h in hits):
+            # "Likud leader Netanyahu": titles and party names are not the surname
+            titles = {i for h in found for i in range(h.start, h.end)}
             person = self._surname_person([w for i, w in enumerate(words) if i not in titles],
                                           when)
         if person is not None:
@@ -124,14 +129,16 @@ class ActorResolver:
                 return Resolution(person.name, serving.code,
                                   _role_sector(head_hits) or serving.sector, person.id,
                                   "person")
-            title = _role_sector(head_hits)
-            if title is not None and not former and resolved.sector in (None, "ELI"):
-                # "Russian President Boris Yeltsin": the text asserts the office it names
+            title = _affiliated_sector(head_hits, when)
+            if title is not None and not former and (resolved.sector is None or (
+                    resolved.sector == "ELI" and _head_role(head_hits) is not None)):
+                # "Russian President Boris Yeltsin": the text asserts the office it names;
+                # "Labour leader Tony Blair" in 1995 led the opposition
                 resolved = Resolution(resolved.name, resolved.country, title, resolved.id,
                                       "person")
             return resolved
-        named_otherwise = _unexplained_names(words, hits)
-        for kind in ("organization", "acronym", "metonym"):
+        named_otherwise = _unexplained_names(words, found)
+        for kind in ("organization", "party", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
             if (hit is not None and kind == "acronym" and named_otherwise and "(" not in text
                     and not _names_an_official(head_hits)):
@@ -140,6 +147,8 @@ class ActorResolver:
                 return None
             if hit is not None:
                 entry = hit.entry
+                if entry.party is not None:
+                    return _party_resolution(entry.party, head_hits, when, former)
                 if entry.organization is not None:
                     org = entry.organization
                     sector = _state_media(words, _role_sector(head_hits) or org.sector)
@@ -250,8 +259,10 @@ class ActorResolver:
 
 def singular_noun(word: str) -> str:
     """English plural -> singular, enough for role nouns: officials, militias, policemen,
-    authorities, businessmen, countries."""
+    authorities, businessmen, countries, and capitalised abbreviations (MPs)."""
     lower = word.lower()
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return word[:-1]
     if lower.endswith("men") and len(lower) > 4:
         return word[:-3] + "man"
     if lower.endswith("ies") and len(lower) > 4:
@@ -309,7 +320,7 @@ def _usable(entry: Entry, phrase: str) -> bool:
     if entry.kind == "acronym":
         return phrase.replace(".", "").isupper()
     if entry.kind in ("country", "adjective", "capital", "region", "person", "organization",
-                      "metonym"):
+                      "party", "metonym"):
         name = phrase[4:] if phrase.lower().startswith("the ") else phrase
         return name[:1].isupper() or name[:1].isdigit() or bool(_PARTICLE_NAME.match(name))
     return True
@@ -349,8 +360,8 @@ def _state_media(words: list[str], sector: str | None) -> str | None:
     return sector
 
 
-_KIND_ORDER = {"person": 0, "organization": 1, "acronym": 1, "metonym": 2, "country": 3,
-               "capital": 4, "adjective": 5, "role": 6}
+_KIND_ORDER = {"person": 0, "organization": 1, "party": 1, "acronym": 1, "metonym": 2,
+               "country": 3, "capital": 4, "adjective": 5, "role": 6}
 
 
 def _ranked(entries: list[Entry]) -> list[Entry]:
@@ -388,8 +399,7 @@ def _role_sector(hits: list[_Hit]) -> str | None:
     if not roles:
         return None
     qualifiers = [h.entry.role for h in role_hits[:-1] if h.entry.role is not None
-                  and h.entry.role.sector != "GOV" and h.entry.role.kind != "member"
-                  and h.text.split()[-1] not in _PARTY_NAMES]
+                  and h.entry.role.sector != "GOV" and h.entry.role.kind != "member"]
     if qualifiers and roles[-1].term in _GENERIC_GOV_NOUNS:
         return qualifiers[-1].sector  # "army spokesman", "rebel leaders", "police chief"
     return roles[-1].sector
@@ -400,11 +410,68 @@ def _role_sector(hits: list[_Hit]) -> str | None:
 _GENERIC_GOV_NOUNS = {"leader", "spokesman", "spokeswoman", "spokesperson", "official",
                       "senior official", "chief", "head", "representative", "member",
                       "envoy", "delegation", "negotiator", "adviser", "advisor", "ruler",
-                      "regime", "government", "leadership", "authority", "authorities",
-                      "administration"}
-# Capitalised role words that name parties, not the role: "Labour leader", "Labor
-# government" are the party's, not the trade unions'.
-_PARTY_NAMES = {"Labour", "Labor"}
+                      "politician", "regime", "government", "leadership", "authority",
+                      "authorities", "administration"}
+# Generic nouns that name the government itself: "a Labour government" is GOV even in a
+# year Labour was out of power (the text speaks of one); the other generic nouns are a
+# party's people and take its standing ("Lib Dem leader", "a Likud spokesman").
+_GOVERNING_NOUNS = {"government", "administration", "regime", "ruler", "authority",
+                    "authorities"}
+
+
+def _chosen_parties(hits: list[_Hit], context: str | None) -> list[_Hit]:
+    """One party for each party name. A name several countries' parties share ("Labour",
+    "the Conservatives", "Democratic Party") means the party of the country the phrase
+    names ("British Labour", "Australian Labor"), else that of the document's country
+    ``context``; with neither it means no party. A phrase that names only other countries
+    means none of them ("Pakistan's Law and Justice minister" is no Polish party). Either
+    way the capitalised word is a party name, not the role noun it spells: "Labour
+    leader" is no trade unionist."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for hit in hits:
+        if hit.entry.party is not None:
+            spans.setdefault((hit.start, hit.end), set()).add(hit.entry.party.country)
+    if not spans:
+        return hits
+    named = {h.entry.iso3 for h in hits if h.entry.kind in _PLACE_KINDS}
+    chosen = {span: _one_country(countries, named, context)
+              for span, countries in spans.items()}
+    return [h for h in hits if (h.start, h.end) not in spans or (
+        h.entry.party is not None and h.entry.party.country == chosen[(h.start, h.end)])]
+
+
+def _one_country(countries: set[str], named: set[str | None],
+                 context: str | None) -> str | None:
+    if named:
+        countries = countries & named
+    if len(countries) == 1:
+        return next(iter(countries))
+    return context if context in countries else None
+
+
+def _affiliated_sector(hits: list[_Hit], when: date | None) -> str | None:
+    """The head role's sector, except that a party's people take the party's standing on
+    ``when``: "Lib Dem leader" in 2005 is the opposition, "a Likud spokesman" in 2010 the
+    government; an office named decides instead ("Labour MPs" LEG, "Likud minister" GOV,
+    "opposition Labour" OPP)."""
+    sector = _role_sector(hits)
+    party = next((h.entry.party for h in hits if h.entry.party is not None), None)
+    if party is None:
+        return sector
+    head = _head_role(hits)
+    if head is None or (sector == "GOV" and head.term in _GENERIC_GOV_NOUNS
+                        and head.term not in _GOVERNING_NOUNS):
+        return party.sector_on(when)
+    return sector
+
+
+def _party_resolution(party: Party, hits: list[_Hit], when: date | None,
+                      former: bool) -> Resolution:
+    """A party or one of its people; "former Likud minister", "ex-Labour leader": ELI."""
+    sector = _affiliated_sector(hits, when)
+    if former and sector in ("GOV", "OPP"):
+        sector = "ELI"
+    return Resolution(party.name, party.country, sector, party.id, "organization")
 
 
 def _people_of(words: list[str], hits: list[_Hit]) -> bool:
