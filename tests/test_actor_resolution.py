@@ -47,6 +47,15 @@ def test_variants_share_an_id(resolve):
     assert len(ids) == 1
 
 
+def test_a_lone_surname_means_a_former_minister_only_by_full_name(resolve):
+    # Gerry Collins was Ireland's foreign minister until 1992; in 2005 "Collins" alone is
+    # anybody, while the serving minister and a former head of state keep their surnames
+    assert resolve("Collins", date="2005-03-01") is None
+    assert resolve("Gerry Collins", date="2005-03-01")["sector"] == "ELI"
+    assert resolve("Lavrov", date="2020-03-01")["sector"] == "GOV"
+    assert resolve("Nazarbayev", date="2021-03-01")["sector"] == "ELI"
+
+
 def test_unknown_text_is_none(resolve):
     assert resolve("the quarterly results") is None
     assert resolve("") is None

@@ -205,7 +205,7 @@ class ActorResolver:
         candidates = self.kb.surnames.get(normalize_name(surname), [])
         if not candidates:
             candidates = self.kb.skeletons.get(name_skeleton(surname), [])
-        return _prefer_in_office(candidates, when) if candidates else None
+        return _prefer_in_office(candidates, when, lone_surname=True) if candidates else None
 
     def _misspelled_full_name(self, given: str, surname: str) -> Person | None:
         """"Laurent Gbago": the one known person with this given name whose surname is one
@@ -481,15 +481,21 @@ def _people_of(words: list[str], hits: list[_Hit]) -> bool:
         and words[-1][:1].isupper()
 
 
-def _prefer_in_office(candidates: list[Person], when: date | None) -> Person | None:
+def _prefer_in_office(candidates: list[Person], when: date | None,
+                      lone_surname: bool = False) -> Person | None:
     """Of the people a surname may mean, the one in office then, the highest office first
     ("Abbas" in 2023 is the Palestinian president, not Syria's defence minister), else
     the one who left office most recently. Nobody who only took office later: "Brown"
-    in 2005 is not a general appointed in 2023."""
+    in 2005 is not a general appointed in 2023. A lone surname means someone out of
+    office only if they led a state or government: thousands of former ministers share
+    surnames with everyone else in the news ("Collins", "Villa")."""
     in_office = [p for p in candidates if p.in_office(when)]
     if not in_office:
         if when is not None:
             candidates = [p for p in candidates if min(t.start for t in p.terms) <= when]
+        if lone_surname:
+            candidates = [p for p in candidates
+                          if min(OFFICE_RANK.get(t.office, 9) for t in p.terms) <= 1]
         if not candidates:
             return None
         return max(candidates, key=lambda p: max(t.start for t in p.terms))
