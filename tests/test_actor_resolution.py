@@ -95,3 +95,17 @@ def test_bad_dictionary_names_the_line(tmp_path):
     path.write_text("[RUSGOV 990101-]\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"bad.txt:1"):
         read_actor_dictionary(path)
+
+
+def test_a_minister_named_by_surname_alone_needs_his_country_in_the_story():
+    # K.D. Knight was Jamaica's foreign minister in 2005
+    from newsevents import Article
+
+    pipeline = Pipeline()
+    stray, at_home = pipeline.process_many([
+        Article(text="Mr Knight was arrested on Saturday after a fight outside a club in "
+                     "Los Angeles.", published="2005-03-01"),
+        Article(text="Jamaica protested on Monday. Mr Knight accused Washington of "
+                     "meddling.", published="2005-03-01")])
+    assert not any(m.country == "JAM" for m in stray.actors)
+    assert any(m.country == "JAM" and m.kind == "person" for m in at_home.actors)

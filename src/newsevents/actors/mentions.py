@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from newsevents.actors.coreference import link_coreferent_mentions
+from newsevents.actors.knowledge import OFFICE_RANK
 from newsevents.actors.modifiers import modifier_mentions
 from newsevents.actors.resolver import ActorResolver, Resolution
 from newsevents.records import ActorMention
@@ -70,13 +71,44 @@ def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = N
         mention = _mention_for_head(token, resolver, when, context)
         if mention is not None:
             found.append((token, mention))
+    modifiers = modifier_mentions(doc, resolver, when)
+    named = {m.country for m in (*locations.values(), *modifiers.values())} | {context}
+    found = _without_stray_ministers(found, resolver, named)
     linked = link_coreferent_mentions(doc, found)
-    result = DocumentActors(modifiers=modifier_mentions(doc, resolver, when),
-                            locations=locations, context=context)
+    result = DocumentActors(modifiers=modifiers, locations=locations, context=context)
     for token, mention in linked:
         result.by_head[token.i] = mention
         result.mentions.append(mention)
     return result
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.",
+                         "mrs.", "ms.", "dr."})
+
+
+def _without_stray_ministers(found: list[tuple[Token, ActorMention]],
+                             resolver: ActorResolver, named: set[str | None]
+                             ) -> list[tuple[Token, ActorMention]]:
+    """Drop a minister named by surname alone ("Mr Knight") when the document names
+    neither the minister's country nor anything of it (``named``: the countries of its
+    places, nationality words and dateline): a story about a rapper's arrest is not about
+    Jamaica's foreign minister. Heads of state and government are famous enough to be
+    meant by surname anywhere."""
+    countries = named | {m.country for _, m in found if m.kind != "person"}
+    kept = []
+    for token, mention in found:
+        person = resolver.kb.persons.get(mention.id or "") if mention.kind == "person" else None
+        if (person is not None and mention.country not in countries
+                and _surname_only(mention.text)
+                and min(OFFICE_RANK.get(t.office, 9) for t in person.terms) > 1):
+            continue
+        kept.append((token, mention))
+    return kept
+
+
+def _surname_only(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in _HONORIFICS]
+    return len(words) == 1
 
 
 def phrase_of(head: Token, resolver: ActorResolver | None = None) -> Span:
