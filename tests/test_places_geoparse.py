@@ -102,3 +102,15 @@ def test_streets_are_placed_in_their_town(pipeline):
     assert street["text"] == "Newmarket Road" and street["geonameid"] is None
     assert (street["lat"], street["lon"], street["country"]) == (town["lat"], town["lon"],
                                                                  town["country"])
+
+
+def test_a_name_used_as_a_place_counts_where_the_model_misses_it(pipeline):
+    # the model labels the first "Fargo" only; the second is the same town
+    text = "The river rose again in Fargo on Tuesday. Crews in south Fargo worked all night."
+    assert [p["text"] for p in pipeline.geoparse(text)] == ["Fargo", "Fargo"]
+
+
+def test_a_town_name_as_a_speakers_surname_is_not_a_place(pipeline):
+    text = "The council met in Hopkins on Monday. Hopkins said the budget was short."
+    spans = [(p["text"], p["start"]) for p in pipeline.geoparse(text)]
+    assert ("Hopkins", text.rindex("Hopkins")) not in spans

@@ -96,3 +96,48 @@ def test_a_country_name_is_not_pulled_to_a_town_by_shared_areas():
     chosen = resolve_toponyms([toponym("Chinaland", china_country, china_town), *others],
                               Context())
     assert chosen[0] is china_country
+
+
+def test_the_state_named_most_often_wins_over_one_named_once():
+    # "Ferrisburg" is in both states; the story names Red Falls (in LA) three times and
+    # Oakmoor (in TX) once, so its Ferrisburg is the Louisiana one, though smaller
+    big = entry("Ferrisburg", "USA", population=60_000, admin1="US.TX", lat=32.5, lon=-97.1)
+    small = entry("Ferrisburg", "USA", population=5_000, admin1="US.LA", lat=32.0, lon=-93.7)
+    red_falls = entry("Red Falls", "USA", population=190_000, admin1="US.LA", lat=32.5,
+                      lon=-93.8)
+    oakmoor = entry("Oakmoor", "USA", population=50_000, admin1="US.TX", lat=32.6, lon=-96.9)
+    toponyms = [toponym("Ferrisburg", big, small), *[toponym("Red Falls", red_falls)] * 3,
+                toponym("Oakmoor", oakmoor)]
+    assert resolve_toponyms(toponyms, Context())[0] is small
+
+
+def test_a_guess_by_population_does_not_lend_its_state():
+    # two names each have a big namesake in one state and a small one where the story is;
+    # the big first guesses must not pull each other into the wrong state
+    names = ("Lindenhurst", "Maplewick")
+    big = [entry(n, "USA", population=200_000, admin1="US.NY", lat=42 + i, lon=-75)
+           for i, n in enumerate(names)]
+    local = [entry(n, "USA", population=4_000, admin1="US.MN", lat=44.9 + i / 10, lon=-93.8)
+             for i, n in enumerate(names)]
+    state = entry("Minnesota", "USA", feature="admin1", population=5_000_000,
+                  admin1="US.MN", lat=46, lon=-94)
+    toponyms = [*(toponym(n, b, s) for n, b, s in zip(names, big, local, strict=True)),
+                toponym("Minnesota", state)]
+    assert resolve_toponyms(toponyms, Context())[:2] == local
+
+
+def test_a_namesake_next_to_the_other_places_is_preferred():
+    # "Hartsdale" has namesakes in four states; the story's other town settles in Vermont
+    # and one Hartsdale lies just across the state line from it
+    far = [entry("Hartsdale", "USA", population=30_000 - i, admin1=f"US.F{i}", lat=30 + i,
+                 lon=-100) for i in range(3)]
+    across = entry("Hartsdale", "USA", population=9_000, admin1="US.NH", lat=43.7, lon=-72.3)
+    bethel_vt = entry("Bethelton", "USA", population=2_000, admin1="US.VT", lat=43.8,
+                      lon=-72.6)
+    bethel_far = entry("Bethelton", "USA", population=3_000, admin1="US.F9", lat=25,
+                       lon=-100.5)
+    vermont = entry("Vermont", "USA", feature="admin1", admin1="US.VT", lat=44, lon=-72.7)
+    toponyms = [toponym("Hartsdale", *far, across), toponym("Bethelton", bethel_far, bethel_vt),
+                toponym("Vermont", vermont)]
+    chosen = resolve_toponyms(toponyms, Context())
+    assert chosen[1] is bethel_vt and chosen[0] is across

@@ -32,7 +32,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
     dateline place first, marked ``feature="dateline"``; streets located by their town."""
     toponyms, demonyms = find_toponyms(doc, gazetteer)
     given = Context(Counter(context_countries or ()))
-    given.countries.update(demonyms)
+    given.countries.update(d.country for d in demonyms)
     places: list[Place] = []
     if dateline is not None and dateline.place:
         found = lookup(dateline.place, dateline.start, gazetteer)

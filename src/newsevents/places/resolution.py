@@ -3,16 +3,20 @@
 Each candidate gets a prior (countries and states above regions above cities; cities by
 population; a place's own name above an alternate name; national capitals up) and context
 bonuses: its country or first-level area is mentioned elsewhere in the document (by other
-toponyms, demonyms, the dateline or resolved actors), or an explicit container names it
-("Alexandria, La."). Resolution runs twice: the first pass with the given context only,
-the second with the context of every other toponym's first choice — but never a name's own
-mentions, so that a repeated ambiguous name cannot vote for itself.
+toponyms, demonyms, the dateline or resolved actors; the more often, the stronger), it
+lies near another place of the document, or an explicit container names it
+("Alexandria, La."). Resolution runs three times: first with the given context only; then
+with the context of every other toponym's first choice — but never a name's own mentions,
+so that a repeated ambiguous name cannot vote for itself; last with the second choices of
+the other names as the neighbours to be near ("Hanover" next to "Bethel, Vt." is the one
+in New Hampshire, not the bigger one in Maryland).
 
 The first choices of a local story are often wrong together (Cornwall, Kent, Canaan and
-Sharon each have a bigger namesake elsewhere), so the second pass also counts *shared
+Sharon each have a bigger namesake elsewhere), so a first choice among namesakes in
+several states lends only its country to the context, and the later passes count *shared
 areas*: a first-level area where several other names of the document each have a
-namesake is probably the story's area. A name with namesakes in many areas ("Springfield")
-votes weakly for each of them.
+namesake, or that the text names outright, is probably the story's area. A name with
+namesakes in many areas ("Springfield") votes weakly for each of them.
 """
 
 from __future__ import annotations
@@ -35,7 +39,10 @@ SAME_ADMIN1 = 2.5
 CONTAINED = 10.0
 NEAR, NEAR_KM = 2.0, 150.0
 _WIDE = {"country", "admin1", "region", "water"}
-SHARED_AREA = 3.0
+SHARED_AREA = 5.0
+# A first-level area the text names outright ("Minnesota", "Alexandria, La.") counts as
+# this many town names with a namesake there and nowhere else.
+STATE_VOTE = 2.0
 # Below this a name is more likely a word or a person than the hamlet it also names
 # (an alternate name of a village of 2,000 people, with nothing in the text near it).
 MIN_SCORE = 4.5
@@ -82,7 +89,9 @@ def score(entry: GazetteerEntry, context: Context,
     if entry.country and context.countries[entry.country] > 0:
         total += SAME_COUNTRY
     if entry.admin1 and entry.feature != "admin1" and context.admin1[entry.admin1] > 0:
-        total += SAME_ADMIN1
+        # the document's main area pulls hardest: "Shreveport" three times and "DeSoto"
+        # once put a "Mansfield" in Louisiana, not in Texas
+        total += SAME_ADMIN1 * context.admin1[entry.admin1] / max(context.admin1.values())
     if container is not None and container is not entry and (
             container.admin1 == entry.admin1 if container.admin1
             else container.country is not None and container.country == entry.country):
@@ -120,30 +129,57 @@ def best(candidates: list[GazetteerEntry], context: Context,
 def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerEntry | None]:
     """One place (or None) per toponym, in order."""
     first = _pass(toponyms, lambda _: given)
+    areas = _areas_by_name(toponyms)
     everything = Context(given.countries.copy(), given.admin1.copy(), list(given.points))
-    for choice in first:
-        if choice is not None:
-            everything.add(choice)
     by_key: dict[str, list[GazetteerEntry]] = {}
     for toponym, choice in zip(toponyms, first, strict=True):
         if choice is not None:
+            # a first choice among namesakes in several areas is a guess by population:
+            # its country counts, its area only through the shared-area votes below
+            if len(areas.get(toponym.key, ())) > 1:
+                choice = _country_only(choice)
+            everything.add(choice)
             by_key.setdefault(toponym.key, []).append(choice)
-    areas = _areas_by_name(toponyms)
     votes: Counter[str] = Counter()
     for name_areas in areas.values():
         for area in name_areas:
-            votes[area] += 1.0 / math.sqrt(len(name_areas))
+            votes[area] += _vote(name_areas)
+    for area in {c.admin1 for c in first if c is not None and c.feature == "admin1"}:
+        if area:
+            votes[area] += STATE_VOTE
 
     def context_of(toponym: Toponym) -> Context:
         reduced = everything.without(by_key.get(toponym.key, []))
         own = areas.get(toponym.key, set())
         if toponym.key not in areas:  # a country, state or region name: no town vote
             return reduced
-        reduced.shared = {area: votes[area] - (1.0 / math.sqrt(len(own)) if area in own
-                                               else 0.0) for area in votes}
+        reduced.shared = {area: votes[area] - (_vote(own) if area in own else 0.0)
+                          for area in votes}
         return reduced
 
-    return _pass(toponyms, context_of)
+    second = _pass(toponyms, context_of)
+    settled = [c for c in second if c is not None and c.feature == "city"]
+
+    def near_settled(toponym: Toponym) -> Context:
+        reduced = context_of(toponym)
+        own = {c.key for c in by_key.get(toponym.key, [])} | {
+            c.key for t, c in zip(toponyms, second, strict=True)
+            if c is not None and t.key == toponym.key}
+        reduced.points = [p for p in settled if p.key not in own]
+        return reduced
+
+    return _pass(toponyms, near_settled)
+
+
+def _vote(name_areas: set[str]) -> float:
+    """A name with namesakes in many areas ("Springfield") votes weakly for each."""
+    return 1.0 / math.sqrt(len(name_areas))
+
+
+def _country_only(entry: GazetteerEntry) -> GazetteerEntry:
+    return GazetteerEntry(entry.geonameid, entry.name, entry.country, None, None,
+                          entry.population, "country_hint", None, False, entry.main_name,
+                          entry.key)
 
 
 def _areas_by_name(toponyms: list[Toponym]) -> dict[str, set[str]]:

@@ -44,6 +44,8 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "nati
                   "firefighters", "officials", "voters", "schools", "homeowners"}
 _AFTER_ADDRESS = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Lane|Ln|Blvd|"
                             r"Boulevard|Way|Court|Ct)\.?,\s*$")
+# Verbs whose subject is a person: "Hopkins said" is the mayor, not the town.
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "ask", "state", "write", "recall"}
 # Words that open organisation names and are also the names of small towns.
 INSTITUTION_WORDS = {"university", "supreme", "police", "naval", "commerce", "national",
                      "federal", "state", "city", "county", "central", "united", "royal",
@@ -103,6 +105,16 @@ class Toponym:
         return name_key(self.text)
 
 
+@dataclass(frozen=True)
+class Demonym:
+    """A nationality word in the text ("Russian", "Palestinians") and its country."""
+
+    text: str
+    start: int
+    end: int
+    country: str  # ISO3
+
+
 def _adjectival(ent: Span) -> bool:
     """A place-labelled word used as an adjective before a common noun ("the Kazakh
     capital", "Iraqi forces"): a demonym, which gives context but is not a place."""
@@ -111,16 +123,16 @@ def _adjectival(ent: Span) -> bool:
             and following.pos_ in ("NOUN", "ADJ"))
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[str]]:
-    """Toponyms of ``doc`` in text order, and the countries its demonyms point to."""
-    demonyms: list[str] = []
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[Demonym]]:
+    """Toponyms of ``doc`` in text order, and its nationality words with their countries."""
+    demonyms: list[Demonym] = []
     found: list[Toponym] = []
     guarded: list[tuple[Span, Toponym]] = []
     for ent in doc.ents:
         if ent.label_ == "NORP" or ent.label_ in _GUARDED_LABELS or _adjectival(ent):
             country = gazetteer.demonym(ent.text)
             if country:
-                demonyms.append(country)
+                demonyms.append(Demonym(ent.text, ent.start_char, ent.end_char, country))
                 continue
         if ent.label_ in PLACE_LABELS:
             pieces = _pieces(ent, gazetteer, loose=ent.label_ != "FAC")
@@ -133,8 +145,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[s
                 found += _inside_name(ent, gazetteer)
     text = doc.text  # joins every token: read once
     found += _patterned(text, gazetteer, found)
-    found += _unlabelled(doc, gazetteer, found)
     place_keys = {t.key for t in found}
+    found += _unlabelled(doc, gazetteer, found, place_keys)
     areas = {t.candidates[0].admin1 for t in found if t.candidates[0].admin1}
     for ent, toponym in guarded:
         if toponym.key in place_keys or _place_evidence(ent, toponym, text, gazetteer) or (
@@ -186,7 +198,8 @@ def _inside_name(ent: Span, gazetteer: Gazetteer, towns_only: bool = False) -> l
     return found
 
 
-def _unlabelled(doc: Doc, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+def _unlabelled(doc: Doc, gazetteer: Gazetteer, found: list[Toponym],
+                place_keys: set[str]) -> list[Toponym]:
     """Capitalised names outside every entity that read as places: after a locative
     preposition ("in Fargo") or before a place or resident noun ("Hounslow resident",
     "Grand Prairie police") — the model leaves many local town names unlabelled."""
@@ -206,13 +219,30 @@ def _unlabelled(doc: Doc, gazetteer: Gazetteer, found: list[Toponym]) -> list[To
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = doc[span.end].lower_ if span.end < len(doc) else ""
-        if not (before in LOCATIVE or after in PLACE_NOUNS or after in RESIDENT_NOUNS):
+        if not (before in LOCATIVE or after in PLACE_NOUNS or after in RESIDENT_NOUNS
+                or (name_key(span.text) in place_keys and _standalone(span))):
             continue
         candidates = [c for c in gazetteer.candidates(span.text) if c.main_name and (
             c.feature != "city" or c.population >= 1000)]
         if candidates:
             places.append(Toponym(span.text, span.start_char, span.end_char, candidates))
     return places
+
+
+def _standalone(span: Span) -> bool:
+    """A name standing on its own as a place: not glued into a compound ("Ebola-Reston",
+    "$US"), not quoted as a title ("the \"Thomas\" brand"), not the start of a longer
+    name ("Goshen Elementary"), not a speaker ("Hopkins said")."""
+    text = span.doc.text
+    before = text[span.start_char - 1:span.start_char]
+    after = text[span.end_char:span.end_char + 1]
+    if before in ('-', '$', '"', '“', '‘', "'") or after in ('-', '"', '”', '’'):
+        return False
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.text[:1].isupper():
+        return False
+    return not (span.root.dep_ in ("nsubj", "compound")
+                and span.root.head.lemma_.lower() in SPEECH_VERBS)
 
 
 def _patterned(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
