@@ -441,7 +441,9 @@ def clause_tense(span: Span, plans: bool = True) -> tuple[bool, bool]:
     by June"). "Wednesday's ruling" names something already done, and a reporting verb
     further up ("…, the company said") tells when it was said, not when the thing happens:
     both leave the tense unknown."""
-    before = span.doc.text[max(0, span.start_char - 20):span.start_char].lower()
+    # the 20 characters before the expression, from the tokens before it (``Doc.text``
+    # joins every token of the document)
+    before = span.doc[max(0, span.start - 8):span.start].text_with_ws[-20:].lower()
     if re.search(rf"\b{_AHEAD} $", before) or re.match(f"{_AHEAD} ", span.text.lower()):
         return True, False
     if span.root.dep_ == "poss":

@@ -67,6 +67,7 @@ class ActorResolver:
         # resolutions are pure functions of the arguments, so they are kept, up to a bound
         self._cache: dict[tuple[str, date | None, str | None, str | None, bool],
                           Resolution | None] = {}
+        self._by_given_name: dict[str, list[tuple[str, Person]]] | None = None
 
     def resolve(self, text: str, when: date | None = None, context: str | None = None,
                 person_name: str | None = None) -> Resolution | None:
@@ -213,11 +214,21 @@ class ActorResolver:
         given_key, surname_key = normalize_name(given), normalize_name(surname)
         if len(surname_key) < 5:
             return None
-        found = {person.id: person for key, people in self.kb.surnames.items()
-                 if key[:1] == surname_key[:1] and within_one_edit(key, surname_key)
-                 for person in people
-                 if normalize_name(person.name).split()[0] == given_key}
+        found = {person.id: person for key, person in self._surnames_by_given_name().get(
+                     given_key, ()) if key[:1] == surname_key[:1]
+                 and within_one_edit(key, surname_key)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _surnames_by_given_name(self) -> dict[str, list[tuple[str, Person]]]:
+        """Given name -> (surname key, person) for every known person, built on first
+        use: a misspelled full name is checked against that given name's people only."""
+        if self._by_given_name is None:
+            self._by_given_name = {}
+            for key, people in self.kb.surnames.items():
+                for person in people:
+                    given = normalize_name(person.name).split()[0]
+                    self._by_given_name.setdefault(given, []).append((key, person))
+        return self._by_given_name
 
     def _person_resolution(self, person: Person, when: date | None,
                            former: bool) -> Resolution:
