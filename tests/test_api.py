@@ -295,6 +295,34 @@ def test_timeseries_for_a_dyad_split_by_quad_class(client, dyad):
     assert weekly["total"]["events"] <= series["total"]["events"]
 
 
+def test_counts_and_word_index_answer_as_a_scan_of_the_samples(sample_store, dyad,
+                                                                monkeypatch):
+    """On real pipeline output (several-party events, undated and coarse dates), the
+    series from ``event_counts`` and the searches through the word index equal a plain
+    scan of the events."""
+    from newsevents.api.aggregate_routes import Interval, timeseries
+    from newsevents.api.event_routes import list_events
+    from newsevents.api.params import EventFilters, EventSort, Paging
+    from test_query_benchmark import reference_listing, reference_series
+
+    db = ReadOnlyDatabase(sample_store)
+    try:
+        for country in (*dyad, "KAZ", None):
+            for interval in Interval:
+                filters = EventFilters(actor_country=country, both_directions=True)
+                assert filters.counts_country() is not None
+                assert (timeseries(filters, db, interval)
+                        == reference_series(db, filters, interval, monkeypatch))
+        for q in ("putin", "Kazakhstan", "said", "prime minister", "Astana's", "é"):
+            for sort in (EventSort.date_desc, EventSort.goldstein):
+                filters, paging = EventFilters(q=q), Paging(1, 20)
+                found = list_events(filters, paging, db, sort)
+                assert ((found["total"], [e["id"] for e in found["items"]])
+                        == reference_listing(db, filters, paging, sort)), (q, sort)
+    finally:
+        db.close()
+
+
 def test_places_are_geojson(client):
     geo = client.get("/api/places").json()
     assert geo["type"] == "FeatureCollection" and geo["features"]

@@ -4,6 +4,7 @@ GeoJSON, and the facets (types, statuses, countries, dyads) that fill pickers.""
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -19,6 +20,7 @@ from newsevents.api.responses import (
     answers,
     error_responses,
 )
+from newsevents.store import event_counts
 
 router = APIRouter(prefix="/api", tags=["aggregates"], responses=error_responses(503))
 
@@ -49,17 +51,18 @@ def timeseries(
     allowed = _PRECISE_ENOUGH[interval]
     precise = ("coalesce(e.date_precision, 'day') IN ("
                + ", ".join("?" * len(allowed)) + ")")
-    clause, params = filters.where()
-    # one scan: dated, precise-enough events by period and QuadClass; the rest counted
-    # as undated or coarser than the interval (period NULL)
+    daily, daily_params = _daily_counts(filters)
+    # one scan, counting first by day, precision and QuadClass (thousands of groups:
+    # cheap to key), then labelling and merging those into periods; dated, precise-enough
+    # events by period, the rest counted as undated or coarser than the interval
     rows = db.rows(
         f"SELECT CASE WHEN e.date_start IS NOT NULL AND {precise} "
         f"THEN date_trunc('{interval.value}', e.date_start)::DATE::VARCHAR END AS period, "
         "CASE WHEN e.date_start IS NULL THEN 'undated' WHEN NOT "
         f"{precise} THEN 'coarser_than_interval' END AS left_out, "
-        "e.quad_class, count(*) AS events, round(sum(e.goldstein), 3) AS goldstein "
-        f"FROM events e{clause} GROUP BY 1, 2, 3 ORDER BY 1, 3",
-        [*allowed, *allowed, *params])
+        "e.quad_class, sum(e.events) AS events, round(sum(e.goldstein), 3) AS goldstein "
+        f"FROM ({daily}) e GROUP BY 1, 2, 3 ORDER BY 1, 3",
+        [*allowed, *allowed, *daily_params])
     buckets: dict[str, dict[str, Any]] = {}
     excluded = {"undated": 0, "coarser_than_interval": 0}
     for row in rows:
@@ -80,6 +83,23 @@ def timeseries(
             "total": {"events": sum(b["events"] for b in buckets.values()),
                       "goldstein": round(sum(b["goldstein"] for b in buckets.values()), 3)},
             "excluded": excluded}
+
+
+def _daily_counts(filters: EventFilters) -> tuple[str, list[Any]]:
+    """SQL (and its values) for events and Goldstein sum per day, precision and QuadClass
+    of the matching events: from ``event_counts`` when it holds exactly them (every
+    event, or every event one country takes part in, with any type, status, QuadClass
+    and date filters), else from the events table."""
+    country = filters.counts_country()
+    if country is None:
+        source, events, params = "events", "count(*)", []
+    else:  # the country is the source's; the other filters apply to its columns
+        source, events, params = event_counts.SERIES_SOURCE, "sum(e.events)", [country]
+        filters = replace(filters, actor_country=None, both_directions=False)
+    clause, where_params = filters.where()
+    params += where_params
+    return (f"SELECT e.date_start, e.date_precision, e.quad_class, {events} AS events, "
+            f"sum(e.goldstein) AS goldstein FROM {source} e{clause} GROUP BY ALL"), params
 
 
 @router.get("/places", summary="Event locations as GeoJSON", response_model=None,

@@ -18,7 +18,10 @@ import duckdb
 
 from newsevents.errors import StoreError
 
-REQUIRED_TABLES = ("articles", "events", "event_actors", "actor_mentions")
+# the tables the endpoints read: a store older than one of them is refused with a hint
+# rather than failing query by query (opening it for writing migrates it)
+REQUIRED_TABLES = ("articles", "events", "event_actors", "actor_mentions", "search_terms",
+                   "event_terms", "event_terms_recent", "event_counts")
 
 
 class ReadOnlyDatabase:

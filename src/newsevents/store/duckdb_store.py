@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from newsevents.errors import StoreError
 from newsevents.records import Document, ErrorRecord
-from newsevents.store import story_index
+from newsevents.store import event_counts, search_index, story_index
 from newsevents.store.migrations import apply_migrations
 from newsevents.store.rows import document_tables, error_table
 from newsevents.store.story_reads import StoryFilter, get_story, list_stories
@@ -94,7 +94,9 @@ class Store:
     def write_tables(self, tables: dict[str, pa.Table]) -> None:
         """Store row tables as made by :func:`document_tables` (by this process, or by a
         Ray worker and read back from Parquet), in one transaction: the rows of each
-        incoming document replace any earlier rows of that document; errors are kept once."""
+        incoming document replace any earlier rows of that document; errors are kept once.
+        The derived tables (word index, event counts) change in the same transaction, so
+        they always describe exactly the events stored."""
         con = self.connection
         articles = tables.get("articles")
         ids = articles.column("doc_id").to_pylist() if articles is not None else []
@@ -105,8 +107,7 @@ class Store:
                 affected = story_index.stories_of_documents(con, ids)
                 con.execute("CREATE OR REPLACE TEMP TABLE batch_ids AS "
                             "SELECT unnest(?::VARCHAR[]) AS doc_id", [ids])
-                con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM "
-                            "events WHERE doc_id IN (SELECT doc_id FROM batch_ids))")
+                self._forget_replaced_events(con)
                 for table in ("events", "actor_mentions", "articles"):
                     con.execute(f"DELETE FROM {table} WHERE doc_id IN "
                                 "(SELECT doc_id FROM batch_ids)")
@@ -118,14 +119,42 @@ class Store:
                 arrow = tables.get(name)
                 if arrow is not None and arrow.num_rows:
                     con.register("incoming", arrow)
-                    verb = "INSERT OR IGNORE" if name == "errors" else "INSERT"
-                    con.execute(f"{verb} INTO {name} SELECT * FROM incoming")
+                    if name == "events":
+                        self._insert_events(con)
+                    else:
+                        verb = "INSERT OR IGNORE" if name == "errors" else "INSERT"
+                        con.execute(f"{verb} INTO {name} SELECT * FROM incoming")
                     con.unregister("incoming")
+            search_index.compact_if_due(con)
             story_index.refresh_stories(con, touched, affected)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(ids)} documents failed: {exc}") from exc
+
+    @staticmethod
+    def _forget_replaced_events(con: duckdb.DuckDBPyConnection) -> None:
+        """Take the stored events of the batch's documents out of ``event_actors``, the
+        word index and the event counts (the events themselves are deleted next)."""
+        con.execute("CREATE OR REPLACE TEMP TABLE replaced AS SELECT * FROM events "
+                    "WHERE doc_id IN (SELECT doc_id FROM batch_ids)")
+        if con.execute("SELECT count(*) FROM replaced").fetchone() != (0,):
+            con.execute("DELETE FROM event_actors WHERE event_id IN "
+                        "(SELECT id FROM replaced)")
+            search_index.forget_events(con, "replaced")
+            event_counts.remove_events(con, "replaced")
+        con.execute("DROP TABLE replaced")
+
+    @staticmethod
+    def _insert_events(con: duckdb.DuckDBPyConnection) -> None:
+        """Insert the registered ``incoming`` events with their ``seq``, then index and
+        count them."""
+        con.execute("CREATE OR REPLACE TEMP TABLE new_events AS "
+                    f"SELECT *, {search_index.SEQ_OF_ID} AS seq FROM incoming")
+        con.execute("INSERT INTO events BY NAME SELECT * FROM new_events")
+        search_index.index_events(con, "new_events")
+        event_counts.add_events(con, "new_events")
+        con.execute("DROP TABLE new_events")
 
     def record_errors(self, errors: list[ErrorRecord]) -> None:
         """Store errors that have no document (unreadable files, bad JSON lines)."""

@@ -1,7 +1,10 @@
 """Schema migrations, applied in order and recorded in ``schema_migrations``.
 
 A migration is never edited once released: change the schema by appending a new one, so
-that every existing store can be brought up to date by opening it.
+that every existing store can be brought up to date by opening it. Migration 4 fills its
+derived tables with the SQL the write path uses (``search_index``, ``event_counts``), so
+that a migrated store holds exactly what writing its events would have produced; a
+change to that SQL needs a new migration that rebuilds those tables.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+
+from newsevents.store import event_counts, search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +206,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE events ADD COLUMN actor_keys VARCHAR[];
         ALTER TABLE events ADD COLUMN recipient_keys VARCHAR[];
     """ + _fill_participant_keys("actor") + _fill_participant_keys("recipient")),
+    Migration(4, "event numbers, word index for text search, event counts per country "
+                 "and day", """
+        ALTER TABLE events ADD COLUMN seq UBIGINT;
+        UPDATE events SET seq = """ + search_index.SEQ_OF_ID + ";"
+              + search_index.SCHEMA_SQL + search_index.index_sql("events", into="event_terms")
+              + event_counts.SCHEMA_SQL + event_counts.add_sql("events") + ";"),
 )
 
 

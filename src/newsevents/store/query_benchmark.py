@@ -7,6 +7,9 @@ and ACCUSE far more common than SANCTION, CAMEO codes with their QuadClass and G
 from the project's table, years of dates that grow denser toward the present, some dates
 known only to the month or year, four events per article, one recipient missing in five.
 Values are drawn from hashes of the row number, so a size always gives the same store.
+The word index and the event counts are then built by the functions ``Store.write_tables``
+calls, as if one write had stored every event (with its postings sorted, as after the
+write that sorts them), so the queries find what a real store holds.
 
 ``layout`` says in which order rows sit on disk, which decides how much DuckDB's zone
 maps can skip: ``arrival`` (rows in the order a crawler would bring them: roughly by date,
@@ -34,6 +37,7 @@ from newsevents.api.event_routes import list_events
 from newsevents.api.params import EventFilters, EventSort, Paging
 from newsevents.errors import ConfigurationError
 from newsevents.events.ontology import PLOVER_TYPES, cameo_codes
+from newsevents.store import event_counts, search_index
 from newsevents.store.duckdb_store import Store
 
 LAYOUTS = ("arrival", "shuffled")
@@ -245,13 +249,18 @@ def build_synthetic_store(path: str | Path, events: int, *, layout: str = "arriv
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute("SET preserve_insertion_order = true")
         con.execute("SET enable_progress_bar = false")
-        con.execute(f"INSERT INTO events SELECT *, {_RECORD} AS record, {_KEYS} "
-                    f"FROM ({_events_sql(layout)})", {
+        con.execute(f"INSERT INTO events BY NAME SELECT *, {_RECORD} AS record, {_KEYS}, "
+                    f"{search_index.SEQ_OF_ID} AS seq FROM ({_events_sql(layout)})", {
             "n": events, **slots, "countries": _country_slots(),
             "sectors": _slots(SECTOR_WEIGHTS), "statuses": _slots(STATUS_WEIGHTS),
             "codes": codes, "names": [country_name(c) for c in codes]})
         con.execute(_ACTORS_SQL)
         con.execute(_ARTICLES_SQL, {"sources": list(SOURCES)})
+        # the derived tables, by the write path's own functions: as if one write
+        # transaction had stored every event
+        search_index.index_events(con, "events")
+        search_index.compact_if_due(con)
+        event_counts.add_events(con, "events")
         con.execute("CHECKPOINT")
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
                   for t in ("events", "event_actors", "articles")}
@@ -289,6 +298,7 @@ QUERIES: tuple[QueryCase, ...] = (
                       date_from=date(2024, 1, 1), date_to=date(2024, 12, 31))),
     QueryCase("timeseries month involving USA",
               _series(Interval.month, actor_country="USA", both_directions=True)),
+    QueryCase("timeseries month, every event", _series(Interval.month)),
     QueryCase("events, no filter, newest first", _listing(EventSort.date_desc)),
     QueryCase("events RUS<->UKR newest first",
               _listing(EventSort.date_desc, actor_country="RUS", recipient_country="UKR",
