@@ -17,7 +17,7 @@ from newsevents.events.directives import is_command, orders_an_action, retype_or
 from newsevents.events.intent import commitment_to_conflict, recode_intent, settle_embedded
 from newsevents.events.lexicon import Lexicon, TriggerRule
 from newsevents.events.object_types import retype_by_object
-from newsevents.events.ontology import cameo_code
+from newsevents.events.ontology import cameo_code, is_state_code
 from newsevents.events.roles import (
     Roles,
     adjective_roles,
@@ -40,7 +40,6 @@ _VIOLENCE = {"ASSAULT"}
 # Actions only a state's authorities take: "was arrested in Lebanon" names its actor by place.
 _STATE_ACTIONS = {"COERCE", "ACCUSE"}
 _IMPLICIT_TARGET_SECTOR = {"PROTEST": "GOV", "COERCE": "CVL", "ASSAULT": "CVL"}
-_NON_STATE = {"IGO", "NGO", "IMG", "MNC"}
 _BACKGROUND_PREPS = {"during", "before", "after", "since", "at", "ahead", "following",
                      "amid", "until"}
 _HAPPENING_NOUNS = {"bombing", "explosion", "blast", "attack", "bomb", "shelling", "raid",
@@ -259,7 +258,7 @@ def _implicit_recipient(actor: ActorMention, event_type: str) -> list[ActorMenti
     inferred from, and says so in ``kind``. Police violence without a named target is
     against the population too."""
     sector = _IMPLICIT_TARGET_SECTOR[event_type]
-    if actor.country is None or len(actor.country) != 3 or actor.country in _NON_STATE:
+    if not is_state_code(actor.country):
         return []
     if event_type == "COERCE" and actor.sector not in ("GOV", "COP", "MIL", "JUD"):
         return []

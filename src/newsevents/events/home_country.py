@@ -25,12 +25,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.actors.mentions import DocumentActors, sent_away
+from newsevents.events.ontology import is_state_code
 from newsevents.records import ActorMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _BORROWED_KINDS = frozenset({"pronoun", "coreference", "implicit"})
 _PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 _PARTICIPLES = frozenset({"base", "station", "headquarter", "locate", "affiliate", "operate",
@@ -51,15 +51,11 @@ def is_ethnic(phrase: ActorMention) -> bool:
     return "ethnic" in phrase.text.lower().split()
 
 
-def _state(country: str | None) -> str | None:
-    return country if country and len(country) == 3 and country not in _NON_STATE else None
-
-
 def _country_at(token: Token, actors: DocumentActors) -> str | None:
     """The country a place or actor token names ("Dili", "Trinidad", "the Union"); not
     one a pronoun or role phrase only borrowed from an earlier mention."""
     for found in (actors.location_at(token), actors.at(token), actors.modifier_at(token)):
-        if (found is not None and _state(found.country)
+        if (found is not None and is_state_code(found.country)
                 and found.kind not in _BORROWED_KINDS):
             return found.country
     return None
@@ -97,7 +93,6 @@ def _from_own_phrase(head: Token, actors: DocumentActors) -> str | None:
         if country := _country_at(obj, actors):
             return country  # "students in Jakarta"
     return None
-
 
 
 def _from_clause_place(head: Token, actors: DocumentActors) -> str | None:

@@ -24,6 +24,15 @@ PLOVER_TYPES: tuple[str, ...] = (
 LEGACY_PLOVER_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
                        "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
+# Actor codes that stand in the country slot for actors that are no state.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def is_state_code(code: str | None) -> bool:
+    """Whether ``code`` is a country's ISO3 code rather than a non-state code."""
+    return code is not None and len(code) == 3 and code not in NON_STATE_CODES
+
+
 CAMEO_COLUMNS = ("cameo", "name", "plover", "quad_class", "goldstein")
 
 
