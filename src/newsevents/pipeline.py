@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsevents.actors.document_context import namesakes_from
 from newsevents.actors.knowledge import KnowledgeBase
 from newsevents.actors.mentions import find_actor_mentions
 from newsevents.actors.resolver import ActorResolver
@@ -244,7 +245,8 @@ class Pipeline:
         nearby = [context] if context else []
         actors = find_actor_mentions(
             doc, resolver, published, context,
-            locate=lambda name: country_of_place(name, self.gazetteer, nearby))
+            locate=lambda name: country_of_place(name, self.gazetteer, nearby),
+            namesakes=namesakes_from(self.gazetteer.candidates))
         document.actors = actors.mentions
         events = code_events(doc, actors, self.lexicon, document.doc_id)
         document.events = keep_political(events) if non_political else events

@@ -32,6 +32,9 @@ OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office"
 
 _MIN_SURNAME = 3
 _NOT_SURNAMES = {"man", "the", "and", "bin", "ibn", "abu", "jr", "sr", "ii", "iii"}
+# Words after which a name is a father's, not the person's surname: "Tamim bin Hamad" is
+# not the Hamad of "Sheikh Hamad said".
+_PATRONYMIC_MARKERS = {"bin", "ibn", "bint", "ben"}
 # Surnames too common (or too much like English words) for "Smith said" to mean one
 # office holder: these people are found by full name only.
 _COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "miller", "cannon",
@@ -328,9 +331,11 @@ class KnowledgeBase:
             for name in (person.name, *person.variants):
                 self._add(name, Entry("person", person=person))
                 self.skeletons.setdefault(name_skeleton(name), []).append(person)
-                surname = normalize_name(name).split(" ")[-1]
+                *before, surname = normalize_name(name).split(" ")
                 if len(surname) < _MIN_SURNAME or surname in _NOT_SURNAMES | _COMMON_SURNAMES:
                     continue  # "Horta Inta-A", "Nta Na Man": no usable surname
+                if before and before[-1] in _PATRONYMIC_MARKERS:
+                    continue  # "Tamim bin Hamad": a father's name
                 bucket = self.surnames.setdefault(surname, [])
                 if person not in bucket:
                     bucket.append(person)

@@ -9,15 +9,21 @@ the actor of any argument by its head token.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from newsevents.actors.coreference import link_coreferent_mentions
+from newsevents.actors.coreference import OTHER_PARTY_NOUNS, link_coreferent_mentions
+from newsevents.actors.document_context import (
+    document_countries,
+    relocate_shared_places,
+    settle_given_names,
+)
 from newsevents.actors.knowledge import OFFICE_RANK
 from newsevents.actors.modifiers import modifier_mentions
-from newsevents.actors.resolver import ActorResolver, Resolution
+from newsevents.actors.resolver import GIVEN_NAME_HONORIFICS, ActorResolver, Resolution
 from newsevents.records import ActorMention
 
 if TYPE_CHECKING:
@@ -56,11 +62,16 @@ class DocumentActors:
 
 def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = None,
                         context: str | None = None,
-                        locate: Callable[[str], str | None] | None = None) -> DocumentActors:
+                        locate: Callable[[str], str | None] | None = None,
+                        namesakes: Callable[[str], set[str]] | None = None
+                        ) -> DocumentActors:
     """Resolve every candidate phrase of ``doc``; link role phrases and pronouns to the
     people they stand for. ``locate`` gives the country of a town or region the knowledge
-    base does not know ("in Turin" -> ITA), so that its events can be placed."""
+    base does not know ("in Turin" -> ITA), so that its events can be placed;
+    ``namesakes`` the countries with a sizeable town of a given name ("Tripoli": LBY,
+    LBN), so that a capital shared with another country's town is read in context."""
     found: list[tuple[Token, ActorMention]] = []
+    pending: list[tuple[Token, Span]] = []  # "Sheikh Hamad": for the document to decide
     locations: dict[int, ActorMention] = {}
     for token in doc:
         if _is_locative(token):
@@ -71,12 +82,21 @@ def find_actor_mentions(doc: Doc, resolver: ActorResolver, when: date | None = N
         mention = _mention_for_head(token, resolver, when, context)
         if mention is not None:
             found.append((token, mention))
+        elif _after_honorific(token):
+            pending.append((token, phrase_of(token, resolver)))
     modifiers = modifier_mentions(doc, resolver, when)
+    found = relocate_shared_places(found, locations, resolver, context, namesakes)
+    countries = document_countries(
+        [m for _, m in found] + [*locations.values(), *modifiers.values()], context)
+    found = settle_given_names(found, pending, resolver, when, countries)
     named = {m.country for m in (*locations.values(), *modifiers.values())} | {context}
     found = _without_stray_ministers(found, resolver, named)
-    linked = link_coreferent_mentions(doc, found)
+    linked = link_coreferent_mentions(doc, found, locations)
     result = DocumentActors(modifiers=modifiers, locations=locations, context=context)
     for token, mention in linked:
+        if mention.kind == "role" and _other_party_phrase(token) and \
+                not _known_role(token, resolver):
+            continue  # "the host" nobody met: a presenter, not an office holder
         result.by_head[token.i] = mention
         result.mentions.append(mention)
     return result
@@ -104,6 +124,12 @@ def _without_stray_ministers(found: list[tuple[Token, ActorMention]],
             continue
         kept.append((token, mention))
     return kept
+
+
+def _after_honorific(token: Token) -> bool:
+    """A proper noun right after a ruler's or Gulf honorific ("Sheikh Hamad")."""
+    return token.pos_ == "PROPN" and token.i > 0 and \
+        token.doc[token.i - 1].lower_ in GIVEN_NAME_HONORIFICS
 
 
 def _surname_only(text: str) -> bool:
@@ -192,6 +218,8 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
         return None
     if token.dep_ in _INNER_DEPS and token.head.pos_ in _HEAD_POS and token.head.i > token.i:
         return None  # part of the phrase its head resolves
+    if _other_party_phrase(token):
+        return _other_party_mention(token, resolver, when, context)
     cores = [core_of(token), core_with_of(token)]
     if not any((core is not None and resolver.kb.lookup(core.text)) or
                (core is not None and _resolve_span(core, resolver, when, context))
@@ -212,6 +240,38 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
                         resolution.country, resolution.sector, resolution.id,
                         kind=resolution.kind)
+
+
+def _other_party_phrase(token: Token) -> bool:
+    """One definite other party of a meeting ("his host", "the guest", "her Kazakh
+    counterpart"), with no noun before it ("the talk show host" presents a programme):
+    coreference links it to a person."""
+    return (token.pos_ == "NOUN" and token.tag_ not in _NUMBER_TAGS
+            and token.lemma_.lower() in OTHER_PARTY_NOUNS
+            and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE_WORDS
+                    for c in token.children)
+            and not any(c.dep_ == "compound" for c in token.children))
+
+
+def _known_role(token: Token, resolver: ActorResolver) -> bool:
+    """Whether the role table itself lists the noun ("counterpart"): such a mention is
+    kept even when coreference finds nobody for it, as before."""
+    return any(e.kind == "role" for e in resolver.kb.lookup(token.lemma_))
+
+
+_DEFINITE_WORDS = {"the", "his", "her", "their", "its"}
+
+
+def _other_party_mention(token: Token, resolver: ActorResolver, when: date | None,
+                         context: str | None) -> ActorMention:
+    """A government role mention for "his host": the role table need not list "host"
+    (as a noun it mostly means a show's presenter or a host country), but the definite
+    other party of a meeting is an office holder; a nationality in the phrase is kept."""
+    span = phrase_of(token, resolver)
+    resolution = _resolve_span(span, resolver, when, context)
+    country = resolution.country if resolution is not None else None
+    return ActorMention(span.text, span.start_char, span.end_char, span.text, country,
+                        "GOV", f"{country or 'UNK'}-GOV", kind="role")
 
 
 _LOCATIVE_PREPS = {"in", "at", "from", "near", "inside", "across", "within", "throughout",
@@ -292,11 +352,26 @@ def _last_person_name(span: Span) -> str | None:
     return span.doc[last[0].i:last[-1].i + 1].text if last else None
 
 
+def _is_possessor(span: Span, person_name: str) -> bool:
+    """Whether the person named in ``span`` is the possessor of its head ("Merkel's CDU"):
+    then the phrase is what the person has, not the person."""
+    end = span.text.rfind(person_name)
+    if end < 0:
+        return False
+    rest = span.text[end + len(person_name):].lstrip()
+    after = _POSSESSIVE_MARK.sub("", rest, count=1)
+    return after != rest and bool(after.strip())
+
+
+_POSSESSIVE_MARK = re.compile(r"^(?:'s|’s|'|’)")
+
+
 def _resolve_span(span: Span, resolver: ActorResolver, when: date | None,
                   context: str | None) -> Resolution | None:
     person_name = _last_person_name(span)
     resolution = resolver.resolve(span.text, when, context, person_name=person_name)
-    if resolution is not None and resolution.kind != "person" and person_name:
+    if resolution is not None and resolution.kind != "person" and person_name and \
+            not _is_possessor(span, person_name):
         # "Nazarbaev" tagged ORG by the model, or a name we know only by surname
         named = resolver.person_by_name(person_name, when)
         if named is not None:

@@ -68,6 +68,7 @@ class ActorResolver:
         self._cache: dict[tuple[str, date | None, str | None, str | None, bool],
                           Resolution | None] = {}
         self._by_given_name: dict[str, list[tuple[str, Person]]] | None = None
+        self._given_names: dict[str, list[Person]] | None = None
 
     def resolve(self, text: str, when: date | None = None, context: str | None = None,
                 person_name: str | None = None) -> Resolution | None:
@@ -102,21 +103,38 @@ class ActorResolver:
         words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
-        found = _without_sponsors(self._hits(words, raw_words), words)
-        hits = _chosen_parties(found, context)
+        all_hits = self._hits(words, raw_words, self._name_words(words, person_name))
+        found = _without_sponsors(all_hits, words)
+        owner = _possessor_of_organization(found, _possessive_words(raw_words), len(words))
+        if owner is not None:
+            # "Merkel's CDU", "Blair's Labour Party": the person owns the head, so the
+            # phrase is the organisation, of the owner's country when several share it
+            found = [h for h in found if h.entry.kind != "person"]
+            person_name = None
+        owner_country = owner.code_at(when)[0] if owner is not None else None
+        hits = _chosen_places(_chosen_parties(found, owner_country or context), context)
         head_hits = _before_postmodifiers(hits, words)
         former = any(w.lower() in _FORMER for w in words)
         person_hit = next((h for h in hits if h.entry.kind == "person"), None)
         person = person_hit.entry.person if person_hit else None
         if person is not None and person_name and not _names_agree(person, person_name):
             person = None  # "Daniel Persson" is not Göran Persson
+        given = self._ambiguous_given_name(text, when, hits, person_hit)
+        if given:
+            # "Sheikh Hamad": several rulers share the given name; only the document's
+            # country can tell which one, and without it the phrase is nobody we know
+            named = next((h.entry.iso3 for h in hits if h.entry.kind in _PLACE_KINDS), None)
+            chosen = self.pick_by_country(given, when, named or context)
+            return None if chosen is None else self._person_resolution(chosen, when,
+                                                                        former)
         surnames = self.surnames
         if person is not None and person_hit is not None and not surnames and \
                 " " not in person_hit.text:
             person = None
-        if person is None and person_name:
+        if person is None and person_name and self.given_name_candidates(
+                person_name, when) is None:
             person = self.person_by_name(person_name, when, surnames)
-        if person is None and surnames and all(
+        if person is None and surnames and owner is None and all(
                 h.entry.kind == "role" or h.entry.party is not None for h in hits):
             # "Likud leader Netanyahu": titles and party names are not the surname
             titles = {i for h in found for i in range(h.start, h.end)}
@@ -138,7 +156,7 @@ class ActorResolver:
                 resolved = Resolution(resolved.name, resolved.country, title, resolved.id,
                                       "person")
             return resolved
-        named_otherwise = _unexplained_names(words, found)
+        named_otherwise = _unexplained_names(words, all_hits)
         for kind in ("organization", "party", "acronym", "metonym"):
             hit = next((h for h in hits if h.entry.kind == kind), None)
             if (hit is not None and kind == "acronym" and named_otherwise and "(" not in text
@@ -178,6 +196,88 @@ class ActorResolver:
         kind = "role" if sector else "country"
         return Resolution(name, country, sector, f"{country or 'UNK'}-{sector or 'STATE'}",
                           kind)
+
+    def given_name_candidates(self, text: str, when: date | None) -> list[Person] | None:
+        """The people an honorific and a lone given name may mean ("Sheikh Hamad",
+        "Emir Tamim"), or None when ``text`` is not such a phrase. Gulf and royal titles
+        come before the given name, not the surname, and a given name is shared by many
+        rulers, so every known person with it who had taken office by ``when`` is a
+        candidate."""
+        words = normalize_name(" ".join(_POSSESSIVE.sub("", w)
+                                        for w in _WORD.findall(text))).split()
+        if len(words) < 2 or not any(w in GIVEN_NAME_HONORIFICS for w in words[:-1]) or \
+                not all(w in GIVEN_NAME_HONORIFICS or w == "the" or self._is_place_word(w)
+                        for w in words[:-1]):
+            return None
+        people = self._people_by_given_name().get(words[-1], [])
+        if when is not None:
+            people = [p for p in people if min(t.start for t in p.terms) <= when]
+        return people or None
+
+    def pick_by_country(self, people: list[Person], when: date | None,
+                        country: str | None) -> Person | None:
+        """The one of ``people`` the document's ``country`` means: alone if only one of
+        them has that country, else the highest office held then; None when no country
+        is known or two candidates remain equal."""
+        if len(people) == 1:
+            return people[0]
+        mine = [p for p in people if country and p.code_at(when)[0] == country]
+        if len(mine) <= 1:
+            return mine[0] if mine else None
+        ranked = sorted(mine, key=lambda p: _rank_on(p, when))
+        return ranked[0] if _rank_on(ranked[0], when) < _rank_on(ranked[1], when) else None
+
+    def _ambiguous_given_name(self, text: str, when: date | None, hits: list[_Hit],
+                              person_hit: _Hit | None) -> list[Person] | None:
+        """The people an honorific + given name phrase may mean, when it is one and no
+        single known name settles it: no known name at all ("Sheikh Hamad"), or a title
+        form several people carry ("King Abdullah" in Jordan and Saudi Arabia)."""
+        if person_hit is None:
+            return self.given_name_candidates(text, when)
+        same = list({h.entry.person.id: h.entry.person for h in hits
+                     if h.entry.person is not None and h.start == person_hit.start
+                     and h.end == person_hit.end}.values())
+        if len(same) < 2 or self.given_name_candidates(text, when) is None:
+            return None
+        started = [p for p in same if when is None or min(t.start for t in p.terms) <= when]
+        return started or None
+
+    def _is_place_word(self, word: str) -> bool:
+        """A country name or nationality word ("Qatari Emir Sheikh Hamad")."""
+        return any(e.kind in ("country", "adjective") for e in self.kb.entries.get(word, ()))
+
+    def _people_by_given_name(self) -> dict[str, list[Person]]:
+        """Given name -> people, from every known name and variant, titles skipped
+        ("King Hamad" gives "hamad"); built on first use."""
+        if self._given_names is None:
+            index: dict[str, list[Person]] = {}
+            for person in self.kb.persons.values():
+                for label in (person.name, *person.variants):
+                    given = self._given_name_of(label)
+                    if given and person not in index.setdefault(given, []):
+                        index[given].append(person)
+            self._given_names = index
+        return self._given_names
+
+    def _given_name_of(self, label: str) -> str | None:
+        """The first word of a known name that is not a title ("Sheikh Tamim" -> tamim)."""
+        for word in normalize_name(label).split():
+            if not any(e.kind == "role" for e in self.kb.entries.get(word, ())):
+                return word
+        return None
+
+    def _name_words(self, words: list[str], person_name: str | None) -> frozenset[int]:
+        """Word indices that are part of a person's name: inside the PERSON entity the
+        caller found, or a capitalised word right after a known given name ("Peter
+        Kenyon"). Such words are never spelling-corrected to a country or nationality:
+        "Kenyon" is a surname, not a misspelled "Kenyan"."""
+        named = set(normalize_name(person_name or "").split())
+        given = self._people_by_given_name()
+        return frozenset(
+            i for i, w in enumerate(words)
+            if normalize_name(w) in named or (
+                i > 0 and w[:1].isupper() and words[i - 1][:1].isupper()
+                and normalize_name(words[i - 1]) in given))
 
     def person_by_name(self, name: str, when: date | None,
                        surnames: bool | None = None) -> Person | None:
@@ -237,10 +337,12 @@ class ActorResolver:
             sector = "ELI"
         return Resolution(person.name, country, sector, person.id, "person")
 
-    def _hits(self, words: list[str], raw_words: list[str] | None = None) -> list[_Hit]:
+    def _hits(self, words: list[str], raw_words: list[str] | None = None,
+              name_words: frozenset[int] = frozenset()) -> list[_Hit]:
         """Longest non-overlapping knowledge-base matches, left to right. Names with a
         possessive inside ("Democratic People's Republic of Korea") are tried as written
-        when the words still line up with the raw text."""
+        when the words still line up with the raw text. Words of a person's name
+        (``name_words``) are taken as written, never as a misspelled country."""
         hits: list[_Hit] = []
         i = 0
         longest = self.kb.longest_phrase
@@ -255,7 +357,7 @@ class ActorResolver:
                 if not entries:
                     singular = " ".join([*words[i:i + n - 1], singular_noun(words[i + n - 1])])
                     entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]
-                if not entries and n == 1 and phrase[:1].isupper():
+                if not entries and n == 1 and phrase[:1].isupper() and i not in name_words:
                     entries = self.kb.lookup_misspelled(phrase)
                 if not entries and n == 1:
                     entries = self.kb.lookup_misspelled_role(singular_noun(phrase))
@@ -286,13 +388,47 @@ def singular_noun(word: str) -> str:
 
 
 _FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an"}
+# Titles after which a lone name is a given name, not a surname: "Sheikh Hamad" is one of
+# several Hamads, "King Abdullah" one of several Abdullahs.
+GIVEN_NAME_HONORIFICS = {"sheikh", "sheik", "shaikh", "sheikha", "emir", "amir", "king",
+                          "queen", "prince", "princess", "sultan", "sayyid", "crown"}
 
 
 def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
-    """Capitalised words that no knowledge-base entry explains ("Real" in "Real Madrid")."""
+    """Capitalised words that no knowledge-base entry explains ("Real" in "Real Madrid").
+    The cause of a stance ("pro-Kurdish", "anti-Western") describes the actor and is
+    no other name, known or not."""
     covered = {i for h in hits for i in range(h.start, h.end)}
+    covered |= {i for i in range(1, len(words)) if words[i - 1].lower() in _STANCE}
     return any(i not in covered and w[:1].isupper() and w.lower() not in _FUNCTION_WORDS
                and w.lower() not in _FORMER for i, w in enumerate(words))
+
+
+def _possessive_words(raw_words: list[str]) -> set[int]:
+    """Indices (in the possessive-stripped word list) of words written with "'s" or a
+    bare apostrophe; a detached "'s" marks the word before it."""
+    marked: set[int] = set()
+    index = -1
+    for raw in raw_words:
+        stripped = _POSSESSIVE.sub("", raw)
+        if stripped:
+            index += 1
+        if stripped != raw and index >= 0:
+            marked.add(index)
+    return marked
+
+
+def _possessor_of_organization(hits: list[_Hit], possessive: set[int],
+                               length: int) -> Person | None:
+    """The person in "Merkel's CDU", "Putin's United Russia": a person in the possessive
+    with an organisation or party after it as the phrase's head. The phrase names what
+    the person leads, so its actor is the organisation, not the person."""
+    person = next((h for h in hits if h.entry.kind == "person"), None)
+    if person is None or person.end - 1 not in possessive:
+        return None
+    owns = any(h.start >= person.end and h.end == length and h.entry.kind in
+               ("organization", "party", "acronym") for h in hits)
+    return person.entry.person if owns else None
 
 
 def _serving_organization(hits: list[_Hit]) -> Organization | None:
@@ -449,6 +585,21 @@ def _chosen_parties(hits: list[_Hit], context: str | None) -> list[_Hit]:
               for span, countries in spans.items()}
     return [h for h in hits if (h.start, h.end) not in spans or (
         h.entry.party is not None and h.entry.party.country == chosen[(h.start, h.end)])]
+
+
+def _chosen_places(hits: list[_Hit], context: str | None) -> list[_Hit]:
+    """A place name several countries hold ("Tripoli" in Libya and Lebanon) means the
+    place of the document's country ``context`` when that is one of them; otherwise the
+    knowledge base's first reading stands (a capital before a provincial town)."""
+    spans: dict[tuple[int, int], set[str | None]] = {}
+    for hit in hits:
+        if hit.entry.kind in ("capital", "region"):
+            spans.setdefault((hit.start, hit.end), set()).add(hit.entry.iso3)
+    shared = {span for span, countries in spans.items()
+              if len(countries) > 1 and context in countries}
+    if not shared:
+        return hits
+    return [h for h in hits if (h.start, h.end) not in shared or h.entry.iso3 == context]
 
 
 def _one_country(countries: set[str], named: set[str | None],
