@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents.places.patterns import dateline_spans, party_home_spans
+from newsevents.places.patterns import county_spans, dateline_spans, party_home_spans
 from newsevents.places.streets import locate_streets, street_spans
 from newsevents.records import Place
 
@@ -44,3 +44,10 @@ def test_streets_take_the_town_after_them_else_the_main_town():
         ("Newmarket Road", "Newmarket Road", "street", 52.2),
         ("Mill Road", "Mill Road", "street", 52.4)]
     assert locate_streets(text, street_spans(text), []) == []
+
+
+def test_county_spans_longest_first_inside_longer_names():
+    text = "said the Pike-Ogle County Fair board and the Tensas Parish Sheriff’s Office"
+    spans = [[text[s:e] for s, e in group] for group in county_spans(text)]
+    assert spans == [["Pike-Ogle County", "Ogle County"], ["Tensas Parish"]]
+    assert list(county_spans("the county board met")) == []

@@ -94,10 +94,14 @@ class Gazetteer:
             return []
         cached = self._cache.get((column, key))
         if cached is None:
+            # areas, regions and countries first, so that forty namesake towns
+            # ("Victoria") never crowd out the state; then most populous first
             rows = self._query(
                 f"SELECT {_COLUMNS}, min(n.kind) FROM names n JOIN places p ON p.id = n.place "
-                f"WHERE n.{column} = ? GROUP BY p.id ORDER BY p.population DESC LIMIT ?",
+                f"WHERE n.{column} = ? GROUP BY p.id "
+                "ORDER BY p.feature = 'city', p.population DESC LIMIT ?",
                 (key, _MAX_CANDIDATES))
+            rows.sort(key=lambda row: -row[5])
             if len(self._cache) >= _MAX_CACHED_NAMES:
                 self._cache.clear()
             cached = self._cache[(column, key)] = [_entry(r) for r in rows]

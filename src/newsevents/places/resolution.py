@@ -21,12 +21,14 @@ namesakes in many areas ("Springfield") votes weakly for each of them.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsevents.places.gazetteer import GazetteerEntry
+from newsevents.places.proximity import neighbour_support
 from newsevents.places.toponyms import Toponym
 
 _PRIOR = {"country": 10.0, "admin1": 8.0, "region": 10.0, "water": 10.0, "landmark": 8.0,
@@ -39,7 +41,11 @@ SAME_ADMIN1 = 2.5
 CONTAINED = 10.0
 NEAR, NEAR_KM = 2.0, 150.0
 _WIDE = {"country", "admin1", "region", "water"}
+_POINT_FEATURES = {"city", "admin2"}
 SHARED_AREA = 5.0
+# per other name of the document with a namesake close by (see ``proximity``)
+PROXIMITY = 2.0
+HINTED = 5.0  # the kind of place the words around the name say it is (see ``hints``)
 # A first-level area the text names outright ("Minnesota", "Alexandria, La.") counts as
 # this many town names with a namesake there and nowhere else.
 STATE_VOTE = 2.0
@@ -56,18 +62,20 @@ class Context:
     admin1: Counter[str] = field(default_factory=Counter)
     points: list[GazetteerEntry] = field(default_factory=list)  # towns it names
     shared: dict[str, float] = field(default_factory=dict)  # area -> votes of other names
+    support: dict[int, float] = field(default_factory=dict)  # entry key -> close names
 
     def add(self, entry: GazetteerEntry, weight: int = 1) -> None:
         if entry.country:
             self.countries[entry.country] += weight
         if entry.admin1:
             self.admin1[entry.admin1] += weight
-        if entry.feature == "city" and weight > 0:
+        if entry.feature in _POINT_FEATURES and weight > 0:
             self.points.append(entry)
 
     def without(self, entries: list[GazetteerEntry]) -> Context:
         reduced = Context(self.countries.copy(), self.admin1.copy(),
-                          [p for p in self.points if p not in entries], self.shared)
+                          [p for p in self.points if p not in entries], self.shared,
+                          self.support)
         for entry in entries:
             reduced.add(entry, -1)
         return reduced
@@ -84,8 +92,8 @@ def prior(entry: GazetteerEntry) -> float:
 
 
 def score(entry: GazetteerEntry, context: Context,
-          container: GazetteerEntry | None = None) -> float:
-    total = prior(entry)
+          container: GazetteerEntry | None = None, hint: str | None = None) -> float:
+    total = prior(entry) + (HINTED if hint is not None and entry.feature == hint else 0.0)
     if entry.country and context.countries[entry.country] > 0:
         total += SAME_COUNTRY
     if entry.admin1 and entry.feature != "admin1" and context.admin1[entry.admin1] > 0:
@@ -101,6 +109,7 @@ def score(entry: GazetteerEntry, context: Context,
         local += NEAR
     if entry.admin1 and entry.feature != "admin1":
         local += SHARED_AREA * context.shared.get(entry.admin1, 0.0)
+    local += PROXIMITY * context.support.get(entry.key, 0.0)
     # an alias of a town is pulled by its neighbours half as much as a town's own name
     return total + (local if entry.main_name else local / 2)
 
@@ -116,25 +125,51 @@ def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
 
 
 def best(candidates: list[GazetteerEntry], context: Context,
-         container: GazetteerEntry | None = None) -> GazetteerEntry | None:
+         container: GazetteerEntry | None = None,
+         hint: str | None = None) -> GazetteerEntry | None:
     """The highest-scoring candidate (the gazetteer's order breaks ties), or None when
     even that is too weak to believe."""
     if not candidates:
         return None
-    scored = [(score(c, context, container), -i) for i, c in enumerate(candidates)]
+    scored = [(score(c, context, container, hint), -i) for i, c in enumerate(candidates)]
     top, index = max(scored)
     return candidates[-index] if top >= MIN_SCORE else None
 
 
 def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerEntry | None]:
     """One place (or None) per toponym, in order."""
-    first = _pass(toponyms, lambda _: given)
     areas = _areas_by_name(toponyms)
-    everything = Context(given.countries.copy(), given.admin1.copy(), list(given.points))
+    given = dataclasses.replace(given, support=neighbour_support(
+        (t.key, t.candidates) for t in toponyms))
+    first = _pass(toponyms, lambda _: given)
+    context_of = _document_context(toponyms, first, given, areas)
+    second = _pass(toponyms, context_of)
+    # the context again, from the better second choices ("Georgia" first read as the
+    # country is the state once the document's other places are known)
+    context_of = _document_context(toponyms, second, given, areas)
+    settled = [c for c in second if c is not None and c.feature in _POINT_FEATURES]
+
+    def near_settled(toponym: Toponym) -> Context:
+        reduced = context_of(toponym)
+        own = {c.key for t, c in zip(toponyms, second, strict=True)
+               if c is not None and t.key == toponym.key}
+        reduced.points = [p for p in settled if p.key not in own]
+        return reduced
+
+    return _pass(toponyms, near_settled)
+
+
+def _document_context(toponyms: list[Toponym], choices: list[GazetteerEntry | None],
+                      given: Context, areas: dict[str, set[str]]
+                      ) -> Callable[[Toponym], Context]:
+    """Each toponym's context from the other toponyms' ``choices``: their countries and
+    areas, their towns as points, and the shared-area votes."""
+    everything = Context(given.countries.copy(), given.admin1.copy(), list(given.points),
+                         support=given.support)
     by_key: dict[str, list[GazetteerEntry]] = {}
-    for toponym, choice in zip(toponyms, first, strict=True):
+    for toponym, choice in zip(toponyms, choices, strict=True):
         if choice is not None:
-            # a first choice among namesakes in several areas is a guess by population:
+            # a choice among namesakes in several areas may be a guess by population:
             # its country counts, its area only through the shared-area votes below
             if len(areas.get(toponym.key, ())) > 1:
                 choice = _country_only(choice)
@@ -144,7 +179,7 @@ def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerE
     for name_areas in areas.values():
         for area in name_areas:
             votes[area] += _vote(name_areas)
-    for area in {c.admin1 for c in first if c is not None and c.feature == "admin1"}:
+    for area in {c.admin1 for c in choices if c is not None and c.feature == "admin1"}:
         if area:
             votes[area] += STATE_VOTE
 
@@ -157,18 +192,7 @@ def resolve_toponyms(toponyms: list[Toponym], given: Context) -> list[GazetteerE
                           for area in votes}
         return reduced
 
-    second = _pass(toponyms, context_of)
-    settled = [c for c in second if c is not None and c.feature == "city"]
-
-    def near_settled(toponym: Toponym) -> Context:
-        reduced = context_of(toponym)
-        own = {c.key for c in by_key.get(toponym.key, [])} | {
-            c.key for t, c in zip(toponyms, second, strict=True)
-            if c is not None and t.key == toponym.key}
-        reduced.points = [p for p in settled if p.key not in own]
-        return reduced
-
-    return _pass(toponyms, near_settled)
+    return context_of
 
 
 def _vote(name_areas: set[str]) -> float:
@@ -204,5 +228,6 @@ def _pass(toponyms: list[Toponym],
     for index in sorted(range(len(toponyms)), key=lambda i: i not in containers):
         toponym = toponyms[index]
         container = chosen[toponym.container] if toponym.container is not None else None
-        chosen[index] = best(toponym.candidates, context_of(toponym), container)
+        chosen[index] = best(toponym.candidates, context_of(toponym), container,
+                             toponym.feature_hint)
     return chosen

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
+from newsevents.places.hints import set_feature_hints
 from newsevents.places.names import name_key
-from newsevents.places.patterns import dateline_spans, party_home_spans
+from newsevents.places.patterns import county_spans, dateline_spans, party_home_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -99,6 +100,7 @@ class Toponym:
     end: int
     candidates: list[GazetteerEntry]
     container: int | None = None
+    feature_hint: str | None = None  # "admin1" for "Washington state" (see ``hints``)
 
     @property
     def key(self) -> str:
@@ -145,15 +147,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[D
                 found += _inside_name(ent, gazetteer)
     text = doc.text  # joins every token: read once
     found += _patterned(text, gazetteer, found)
+    found = _with_counties(text, gazetteer, found)
     place_keys = {t.key for t in found}
     found += _unlabelled(doc, gazetteer, found, place_keys)
     areas = {t.candidates[0].admin1 for t in found if t.candidates[0].admin1}
     for ent, toponym in guarded:
+        if any(t.start < toponym.end and toponym.start < t.end for t in found):
+            continue  # inside a county already found ("Boone County Sheriff")
         if toponym.key in place_keys or _place_evidence(ent, toponym, text, gazetteer) or (
                 _near_other_places(ent, toponym, areas)):
             found.append(toponym)
     found.sort(key=lambda t: t.start)
     _link_containers(found, text)
+    set_feature_hints(found, text)
     return found, demonyms
 
 
@@ -257,6 +263,23 @@ def _patterned(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[To
                 patterned.append(toponym)
                 taken.append((start, end))
     return patterned
+
+
+def _with_counties(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """``found`` with every "X County"/"X Parish" the gazetteer knows, wherever the model
+    put it (a town toponym inside it gives way: "Madison" in "Madison County")."""
+    for spans in county_spans(text):
+        for start, end in spans:
+            candidates = [c for c in gazetteer.candidates(text[start:end])
+                          if c.feature == "admin2" and c.main_name]
+            if not candidates:
+                continue
+            inside = [t for t in found if start <= t.start and t.end <= end]
+            if not any(t.start < end and start < t.end and t not in inside for t in found):
+                found = [t for t in found if t not in inside]
+                found.append(Toponym(text[start:end], start, end, candidates))
+            break
+    return found
 
 
 def _pieces(ent: Span, gazetteer: Gazetteer, loose: bool) -> list[Toponym]:
