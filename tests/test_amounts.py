@@ -19,6 +19,15 @@ def test_scaled_and_compound_numbers():
     assert parse_number("no number here") is None
 
 
+def test_continental_and_mixed_separators():
+    """A continental figure once crashed a whole document's extraction."""
+    assert parse_number("10.385,48 euros") == 10385.48
+    assert parse_number("1.234.567") == 1234567
+    assert parse_number("3,5 Mrd") == 3.5
+    assert parse_number("$1,250,000.50") == 1250000.5
+    assert parse_number("version 1.2.3,4,5") is None
+
+
 def test_currencies():
     assert currency_of("$27 billion") == "USD"
     assert currency_of("21 billion 100 million dollars") == "USD"

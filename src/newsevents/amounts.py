@@ -50,6 +50,23 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|[$€£¥₽₹₸₴₺₩₪%]", 
 _AMOUNT_LABELS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
 
 
+def _numeral_value(piece: str) -> float | None:
+    """The value of digits with separators, in English or continental style:
+    "1,250,000", "3.5", "1.234.567", "10.385,48", "3,5". With both separators the later one
+    is the decimal point; a lone comma is a decimal comma unless three digits follow it.
+    None for what is no number in either style ("1.2.3,4,5", a version or a list)."""
+    if "," in piece and "." in piece:
+        decimal = "," if piece.rfind(",") > piece.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        digits = piece.replace(thousands, "")
+        return float(digits.replace(decimal, ".")) if digits.count(decimal) == 1 else None
+    if piece.count(",") == 1 and len(piece.split(",")[1]) != 3:
+        return float(piece.replace(",", "."))
+    if piece.count(".") > 1:
+        return float(piece.replace(".", ""))
+    return float(piece.replace(",", ""))
+
+
 def parse_number(text: str) -> float | None:
     """Sum of number x scale groups: "21 billion 100 million" -> 21.1e9, "$27B" -> 27e9."""
     total = 0.0
@@ -60,8 +77,9 @@ def parse_number(text: str) -> float | None:
         if piece[0].isdigit():
             if current is not None:
                 total += current
-            current = float(piece.replace(",", "")) if piece.count(",") != 1 or \
-                len(piece.split(",")[1]) == 3 else float(piece.replace(",", "."))
+            current = _numeral_value(piece)
+            if current is None:
+                return None
             seen = True
         elif lower in NUMBER_WORDS and not (lower == "a" and seen):
             value = NUMBER_WORDS[lower]

@@ -3,7 +3,7 @@
 Both sides see the same documents on the same cores: bare spaCy runs its full pipeline
 through ``nlp.pipe``; newsevents reads, cleans, parses, codes and stores into a temporary
 DuckDB file. The figure that matters is the ratio of their words per second, measured
-back to back so that machine load affects both alike; peak RSS is reported for this
+in alternating turns so that machine load affects both alike; peak RSS is reported for this
 process and its worker processes. CPU seconds (this process and its reaped workers) are
 reported beside wall seconds: on a machine shared with other jobs they are the steadier
 measure of the work each side does.
@@ -94,33 +94,58 @@ def _cpu_seconds() -> float:
 
 
 def run_benchmark(articles: list[Article], settings: Settings) -> BenchResult:
-    """Time bare spaCy and the newsevents job on ``articles``."""
+    """Time bare spaCy and the newsevents job on ``articles``.
+
+    In one process the two sides take turns, batch by batch, on the same documents: on a
+    shared or virtual machine the speed of the cores drifts by 10-20% over half a minute,
+    and alternating every second or so makes both sides live through the same drift.
+    With worker processes each side runs whole (worker pools cannot take turns cheaply)."""
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     workers = settings.n_process
     nlp = importlib.import_module(settings.model).load()  # the stock pipeline, untouched
-    started, cpu_started = time.perf_counter(), _cpu_seconds()
-    for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=workers):
-        pass
-    spacy_seconds = time.perf_counter() - started
-    spacy_cpu = _cpu_seconds() - cpu_started
-    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder:
-        pipeline = Pipeline(settings)
-        if workers <= 1:  # load outside the timing, as bare spaCy's model is
-            _ = (pipeline.nlp, pipeline.knowledge, pipeline.gazetteer, pipeline.lexicon,
-                 pipeline.sentence_filter)
-        # With workers, each loads its own resources (inside the timing: spawned workers
-        # cannot share the parent's), and this process needs none of them.
-        started, cpu_started = time.perf_counter(), _cpu_seconds()
-        with Store(Path(folder) / "bench.duckdb") as store:
-            summary = process_into_store(articles, pipeline, store, n_process=workers,
-                                         batch_size=settings.batch_size)
-        newsevents_seconds = time.perf_counter() - started
-        newsevents_cpu = _cpu_seconds() - cpu_started
+    pipeline = Pipeline(settings)
+    if workers <= 1:  # load outside the timing, as bare spaCy's model is
+        _ = (pipeline.nlp, pipeline.knowledge, pipeline.gazetteer, pipeline.lexicon,
+             pipeline.sentence_filter)
+    # With workers, each loads its own resources (inside the timing: spawned workers
+    # cannot share the parent's), and this process needs none of them.
+    size = settings.batch_size
+    turns = ([(i, i + size) for i in range(0, len(articles), size)] if workers <= 1
+             else [(0, len(articles))])
+    spacy_clock, newsevents_clock = _Clock(), _Clock()
+    events = 0
+    with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder, \
+            Store(Path(folder) / "bench.duckdb") as store:
+        for start, end in turns:
+            with spacy_clock:
+                for _ in nlp.pipe(texts[start:end], batch_size=size, n_process=workers):
+                    pass
+            with newsevents_clock:
+                events += process_into_store(articles[start:end], pipeline, store,
+                                             n_process=workers, batch_size=size).events
     return BenchResult(
         documents=len(articles), words=words, n_process=workers,
-        spacy_seconds=round(spacy_seconds, 3), newsevents_seconds=round(newsevents_seconds, 3),
-        events=summary.events, peak_rss_mb=round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
+        spacy_seconds=round(spacy_clock.wall, 3),
+        newsevents_seconds=round(newsevents_clock.wall, 3),
+        events=events, peak_rss_mb=round(_peak_rss_mb(resource.RUSAGE_SELF), 1),
         peak_children_rss_mb=round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
-        spacy_cpu_seconds=round(spacy_cpu, 3), newsevents_cpu_seconds=round(newsevents_cpu, 3),
+        spacy_cpu_seconds=round(spacy_clock.cpu, 3),
+        newsevents_cpu_seconds=round(newsevents_clock.cpu, 3),
         sentence_scope=settings.sentence_scope)
+
+
+class _Clock:
+    """Wall and CPU seconds summed over the ``with`` blocks it times."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+
+    def __enter__(self) -> _Clock:
+        self._started = (time.perf_counter(), _cpu_seconds())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        wall, cpu = self._started
+        self.wall += time.perf_counter() - wall
+        self.cpu += _cpu_seconds() - cpu

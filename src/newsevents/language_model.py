@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsevents.errors import ModelError
+from newsevents.token_attributes import install_token_attributes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,7 +47,10 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
 
 @functools.cache
 def load_language_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load the spaCy model package ``name`` once per process and add our components."""
+    """Load the spaCy model package ``name`` once per process and add our components:
+    paragraph breaks before the parser, and the attribute ruler and lemmatizer answered
+    by lookup (:mod:`newsevents.token_attributes`, same annotations, a fraction of the
+    CPU)."""
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_BREAKS):
@@ -59,4 +63,5 @@ def load_language_model(name: str = DEFAULT_MODEL) -> Language:
     nlp = package.load()
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    install_token_attributes(nlp)
     return nlp

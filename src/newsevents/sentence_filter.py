@@ -17,11 +17,12 @@ A stretch is kept if it could
 - feed in-document coreference, which links "the president", "his host", "he" to the
   most recent fitting named person (a linked role phrase then counts as the most recent
   person). Stretches with a word of a known person's name (also by transliteration
-  skeleton or a one-edit misspelling, as the resolver accepts them) or a linking title
-  are kept. A stretch whose only such words are "he"/"she" can go: it links to the
-  latest person, which changes no later choice. "It"/"they" link to a country or group
-  of the same or the sentence before, and that link feeds nothing later: the stretch
-  before one that could hold an event and says "it"/"they"/"them" is kept.
+  skeleton or a one-edit misspelling, as the resolver accepts them: a misspelled surname
+  only right after a known given name, "Laurent Gbago") or a linking title are kept. A
+  stretch whose only such words are "he"/"she" can go: it links to the latest person,
+  which changes no later choice. "It"/"they" link to a country or group of the same or
+  the sentence before, and that link feeds nothing later: the stretch before one that
+  could hold an event and says "it"/"they"/"them" is kept.
 
 Stretches are cut only where a cut is certain (a line break, or sentence-final punctuation
 followed by a capital that does not end an abbreviation); when in doubt text stays
@@ -31,7 +32,7 @@ together, which costs only speed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,7 @@ class LemmaTables:
     @classmethod
     def from_language(cls, nlp: Language) -> LemmaTables:
         """Read the tables of ``nlp``'s rule lemmatizer (none if it has no lemmatizer)."""
-        if "lemmatizer" not in nlp.pipe_names:
+        if "lemmatizer" not in nlp.component_names:  # disabled when answered by lookup
             return cls({}, {})
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         rules = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
@@ -115,6 +116,8 @@ class _Word:
     event: bool  # a bare trigger or an obligation: the stretch could hold an event
     link: bool  # a person's name or a linking title: the stretch feeds coreference
     particles: frozenset[str]  # what would make it a trigger if also in the stretch
+    given_name: bool = False  # the first word of a known person's name
+    near_surname: bool = False  # one edit from a known surname: a name after a given name
 
 
 @dataclass
@@ -127,20 +130,27 @@ class SentenceFilter:
     tables: LemmaTables
     knowledge: KnowledgeBase
     _surnames: frozenset[str] = field(init=False, repr=False)
+    _given_names: frozenset[str] = field(init=False, repr=False)
+    _near_single_names: frozenset[str] = field(init=False, repr=False)
     _near_surnames: frozenset[str] = field(init=False, repr=False)
     _words: dict[str, _Word] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # A person is named by a surname or a full name, both ending in the surname.
-        self._surnames = frozenset(key.rsplit(" ", 1)[-1]
-                                   for key, entries in self.knowledge.entries.items()
-                                   if any(e.kind == "person" for e in entries))
-        # Names the resolver's spelling check can reach (it compares words with the same
-        # initial), with their deletions after the initial: a word is one edit from such
-        # a name exactly when it, or one of its own such deletions, is in this set.
-        reachable = {name for name in self._surnames if len(name) >= SPELLING_MIN - 1}
-        self._near_surnames = frozenset(reachable | {
-            deleted for name in reachable for deleted in _deletions(name)})
+        names = [key.split(" ") for key, entries in self.knowledge.entries.items()
+                 if any(e.kind == "person" for e in entries)]
+        self._surnames = frozenset(words[-1] for words in names)
+        self._given_names = frozenset(words[0] for words in names if len(words) > 1)
+        # The resolver corrects a lone word only towards a one-word name ("Lula"), and a
+        # surname only after its person's given name ("Laurent Gbago"; surnames of five
+        # letters or more). Each set holds such names with their deletions after the
+        # initial (the resolver compares words with the same initial): a word is one
+        # edit from one of the names exactly when it, or one of its own such deletions,
+        # is in the set.
+        self._near_single_names = _within_one_deletion(
+            words[0] for words in names if len(words) == 1 and len(words[0]) >= SPELLING_MIN - 1)
+        self._near_surnames = _within_one_deletion(
+            words[-1] for words in names if len(words) > 1 and len(words[-1]) >= 5)
 
     def mask_unneeded(self, text: str) -> str:
         """``text`` with every stretch that can neither hold an event nor feed
@@ -167,7 +177,14 @@ class SentenceFilter:
         return not present.isdisjoint(required)
 
     def _feeds_coreference(self, stretch: str) -> bool:
-        return any(self._word(match.group()).link for match in _WORD.finditer(stretch))
+        previous: _Word | None = None
+        for match in _WORD.finditer(stretch):
+            word = self._word(match.group())
+            if word.link or (word.near_surname and previous is not None
+                             and previous.given_name):
+                return True
+            previous = word
+        return False
 
     def _word(self, text: str) -> _Word:
         """What ``text`` can do for a stretch, from the word alone. Cached: words repeat."""
@@ -183,12 +200,17 @@ class SentenceFilter:
             link = not LINKING_NOUNS.isdisjoint(lemmas) or self._could_name_a_person(text)
             particles = frozenset() if event else frozenset(
                 p for r in rules for p in r if p is not None)
-            word = self._words[text] = _Word(lemmas, event, link, particles)
+            capitalised = text[:1].isupper()
+            key = normalize_name(text) if capitalised else ""
+            word = self._words[text] = _Word(
+                lemmas, event, link, particles, capitalised and key in self._given_names,
+                capitalised and _one_edit_from(key, self._near_surnames))
         return word
 
     def _could_name_a_person(self, word: str) -> bool:
         """A capitalised word of a known person's name, also by transliteration skeleton
-        or one-edit misspelling, as the resolver accepts them; or a misspelled title."""
+        or a one-edit misspelling of a one-word name, as the resolver accepts them; or a
+        misspelled title."""
         if len(word) < 3:
             return False
         if not word[:1].isupper():
@@ -197,13 +219,27 @@ class SentenceFilter:
         key = normalize_name(word)
         if key in self._surnames or name_skeleton(word) in self.knowledge.skeletons:
             return True
-        return len(key) >= SPELLING_MIN and (
-            key in self._near_surnames or not self._near_surnames.isdisjoint(_deletions(key)))
+        return len(key) >= SPELLING_MIN and _one_edit_from(key, self._near_single_names)
 
 
 def _deletions(word: str) -> set[str]:
     """``word`` without one of its letters, the initial always kept."""
     return {word[:i] + word[i + 1:] for i in range(1, len(word))}
+
+
+def _within_one_deletion(names: Iterable[str]) -> frozenset[str]:
+    """``names`` and their deletions after the initial, for :func:`_one_edit_from`."""
+    found: set[str] = set()
+    for name in names:
+        found.add(name)
+        found.update(_deletions(name))
+    return frozenset(found)
+
+
+def _one_edit_from(key: str, near: frozenset[str]) -> bool:
+    """Whether ``key`` is at most one edit (after its initial) from a name whose
+    :func:`_within_one_deletion` set is ``near``."""
+    return bool(key) and (key in near or not near.isdisjoint(_deletions(key)))
 
 
 def _mentions_group_pronoun(stretch: str) -> bool:
