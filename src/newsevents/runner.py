@@ -192,14 +192,17 @@ class _CopyGate:
         self.waiting: list[tuple[Article, str]] = []  # (copy, its original's doc id)
 
     def admit(self, articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            if article.lang and not article.lang.lower().startswith("en"):
+        group = list(articles)
+        stored_originals = self.store.find_near_duplicates(
+            {a.doc_id: a.text for a in group if _is_english_or_unknown(a)})
+        for article in group:
+            if not _is_english_or_unknown(article):
                 yield article  # the pipeline refuses it with a reason; never a silent copy
                 continue
             fp = fingerprint(article.text)
             original = self._in_flight_original(fp) if fp else None
             if fp and original is None:
-                original = self.store.find_near_duplicate(article.text, article.doc_id)
+                original = stored_originals.get(article.doc_id)
             if original is not None:
                 self.waiting.append((article, original))
                 continue
@@ -231,3 +234,7 @@ class _CopyGate:
                 for key in fp.band_keys:
                     if self.band_owner.get(key) == document.doc_id:
                         del self.band_owner[key]
+
+
+def _is_english_or_unknown(article: Article) -> bool:
+    return not article.lang or article.lang.lower().startswith("en")

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newsevents.holidays import HOLIDAY, holiday_date
+from newsevents.language_model import document_text
 from newsevents.records import Event, TimeExpression
 
 if TYPE_CHECKING:
@@ -488,7 +489,7 @@ def find_times(doc: Doc, published: date | None) -> list[TimeExpression]:
         ent.label_ == "TIME" and re.search(r"\b(?:today|tonight|yesterday|tomorrow|"
                                            + "|".join(WEEKDAYS) + r")\b", ent.text, re.I))]
     taken = [(s.start_char, s.end_char) for s in doc.ents if s.label_ in ("DATE", "TIME")]
-    for match in _EXTRA.finditer(doc.text):
+    for match in _EXTRA.finditer(document_text(doc)):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsevents.language_model import document_text
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
 from newsevents.places.resolution import Context, best, resolve_toponyms
 from newsevents.places.streets import locate_streets, street_spans
@@ -47,7 +48,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, dateline: Dateline | None = None
             entry = _with_point(choice, chosen, gazetteer)
             places.append(_place(toponym.text, toponym.start, toponym.end, entry,
                                  _FEATURES.get(entry.feature, "city")))
-    text = doc.text  # joins every token: read once
+    text = document_text(doc)
     streets = [(s, e) for s, e in street_spans(text)
                if not any(p.start < e and s < p.end for p in places)]
     places += locate_streets(text, streets, places)

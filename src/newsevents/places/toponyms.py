@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsevents.language_model import document_text
 from newsevents.places.gazetteer import Gazetteer, GazetteerEntry
 from newsevents.places.hints import set_feature_hints
 from newsevents.places.names import name_key
@@ -145,7 +146,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> tuple[list[Toponym], list[D
             guarded += [(ent, t) for t in pieces]
             if not pieces and ent.label_ == "ORG":
                 found += _inside_name(ent, gazetteer)
-    text = doc.text  # joins every token: read once
+    text = document_text(doc)
     found += _patterned(text, gazetteer, found)
     found = _with_counties(text, gazetteer, found)
     place_keys = {t.key for t in found}
@@ -239,7 +240,7 @@ def _standalone(span: Span) -> bool:
     """A name standing on its own as a place: not glued into a compound ("Ebola-Reston",
     "$US"), not quoted as a title ("the \"Thomas\" brand"), not the start of a longer
     name ("Goshen Elementary"), not a speaker ("Hopkins said")."""
-    text = span.doc.text
+    text = document_text(span.doc)
     before = text[span.start_char - 1:span.start_char]
     after = text[span.end_char:span.end_char + 1]
     if before in ('-', '$', '"', '“', '‘', "'") or after in ('-', '"', '”', '’'):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +101,11 @@ class Store:
         con = self.connection
         articles = tables.get("articles")
         ids = articles.column("doc_id").to_pylist() if articles is not None else []
+        with _threads_for(con, sum(t.num_rows for t in tables.values())):
+            self._write_transaction(con, tables, ids)
+
+    def _write_transaction(self, con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table],
+                           ids: list[str]) -> None:
         try:
             con.execute("BEGIN TRANSACTION")
             affected: set[str] = set()
@@ -173,8 +179,14 @@ class Store:
     def find_near_duplicate(self, text: str, doc_id: str = "") -> str | None:
         """The stored article (other than ``doc_id``) this text is a near copy of (a
         syndicated or updated version), or None."""
-        fp = fingerprint(text)
-        return story_index.find_original(self.connection, fp, doc_id) if fp else None
+        return self.find_near_duplicates({doc_id: text}).get(doc_id)
+
+    def find_near_duplicates(self, texts: dict[str, str]) -> dict[str, str]:
+        """For each article (doc id -> text) that is a near copy of a stored article
+        (other than itself), that article's id; one query for them all."""
+        prints = {doc_id: fp for doc_id, text in texts.items()
+                  if (fp := fingerprint(text)) is not None}
+        return story_index.find_originals(self.connection, prints) if prints else {}
 
     def known_documents(self, doc_ids: list[str],
                         since: datetime | None = None) -> set[str]:
@@ -248,3 +260,23 @@ class Store:
         count_row = self.connection.execute(f"SELECT count(*) FROM events{clause}",
                                             params).fetchone()
         return int(count_row[0]) if count_row else 0
+
+
+# Below this many rows a write runs on one thread: a pipeline batch (a few dozen articles)
+# spends more CPU starting DuckDB's parallel operators than on its data (about 25% of the
+# write's CPU on news batches); bulk loads of Parquet keep every thread.
+ONE_THREAD_ROWS = 100_000
+
+
+@contextmanager
+def _threads_for(con: duckdb.DuckDBPyConnection, rows: int) -> Iterator[None]:
+    """Run a small write on one thread, then restore the connection's setting."""
+    if rows >= ONE_THREAD_ROWS:
+        yield
+        return
+    row = con.execute("SELECT current_setting('threads')").fetchone()
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        con.execute(f"SET threads = {int(row[0]) if row else 1}")

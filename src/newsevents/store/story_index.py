@@ -94,7 +94,10 @@ def link_duplicates(con: duckdb.DuckDBPyConnection,
 def _stored_candidates(con: duckdb.DuckDBPyConnection, prints: dict[str, Fingerprint | None],
                        batch: set[str]) -> dict[str, list[tuple[str, np.ndarray]]]:
     """For each incoming article, stored articles sharing an LSH band, with signatures."""
-    wanted = {key: doc_id for doc_id, fp in prints.items() if fp for key in fp.band_keys}
+    wanted: dict[int, list[str]] = {}  # band key -> the incoming articles with it
+    for doc_id, fp in prints.items():
+        for key in fp.band_keys if fp else ():
+            wanted.setdefault(key, []).append(doc_id)
     if not wanted:
         return {}
     rows = con.execute(
@@ -103,23 +106,29 @@ def _stored_candidates(con: duckdb.DuckDBPyConnection, prints: dict[str, Fingerp
         "WHERE b.band_key IN (SELECT unnest(?::UBIGINT[]))", [list(wanted)]).fetchall()
     found: dict[str, dict[str, np.ndarray]] = {}
     for key, doc_id, signature in rows:
-        incoming = wanted[key]
         if doc_id not in batch:
-            found.setdefault(incoming, {})[doc_id] = np.array(signature, dtype=np.uint32)
+            for incoming in wanted[key]:
+                if incoming != doc_id:  # a re-processed article is not its own original
+                    found.setdefault(incoming, {})[doc_id] = np.array(signature,
+                                                                      dtype=np.uint32)
     return {d: sorted(c.items()) for d, c in found.items()}
 
 
-def find_original(con: duckdb.DuckDBPyConnection, fp: Fingerprint,
-                  doc_id: str = "") -> str | None:
-    """The stored article (other than ``doc_id`` itself) that ``fp`` is a near copy of,
-    followed to the first original, if any."""
-    candidates = _stored_candidates(con, {doc_id: fp}, {doc_id}).get(doc_id, [])
-    best = _best_original(fp, candidates)
-    if best is None:
-        return None
-    row = con.execute("SELECT duplicate_of FROM article_duplicates WHERE doc_id = ?",
-                      [best[0]]).fetchone()
-    return row[0] if row else best[0]
+def find_originals(con: duckdb.DuckDBPyConnection,
+                   prints: dict[str, Fingerprint]) -> dict[str, str]:
+    """For each incoming article (doc id -> fingerprint), the stored article (other than
+    itself) that it is a near copy of, followed to the first original; articles with
+    none are left out. One query for the lot: the runner asks per batch."""
+    stored = _stored_candidates(con, dict(prints), set())
+    best = {doc_id: found for doc_id, fp in prints.items()
+            if (found := _best_original(fp, stored.get(doc_id, []))) is not None}
+    if not best:
+        return {}
+    matches = sorted({found for found, _ in best.values()})
+    firsts = dict(con.execute(
+        "SELECT doc_id, duplicate_of FROM article_duplicates "
+        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [matches]).fetchall())
+    return {doc_id: firsts.get(found, found) for doc_id, (found, _) in best.items()}
 
 
 def _batch_candidates(fp: Fingerprint,

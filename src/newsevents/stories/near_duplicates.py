@@ -13,6 +13,7 @@ signatures stored by one version or machine compare with those of another.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -59,8 +60,12 @@ def shingles(text: str) -> set[int]:
             for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
+@functools.lru_cache(maxsize=512)
 def fingerprint(text: str) -> Fingerprint | None:
-    """The fingerprint of a text, or None for a text without words (never a duplicate)."""
+    """The fingerprint of a text, or None for a text without words (never a duplicate).
+
+    Kept for the last few hundred texts: the runner fingerprints an article when it
+    admits it and the store again when it writes it, a batch or two later."""
     hashed = shingles(text)
     if not hashed:
         return None
