@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsevents.errors import ConfigurationError
 from newsevents.ingest import read_paths
@@ -26,6 +26,10 @@ from newsevents.records import Article
 from newsevents.runner import process_into_store
 from newsevents.settings import Settings
 from newsevents.store import Store
+from newsevents.tree_memory import TreeMemorySampler
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass
@@ -41,6 +45,10 @@ class BenchResult:
     spacy_cpu_seconds: float = 0.0
     newsevents_cpu_seconds: float = 0.0
     sentence_scope: str = "all"
+    # Peak summed RSS of the process tree (workers included) while each side ran; in one
+    # process both sides share it, so both fields give the same figure.
+    spacy_tree_rss_mb: float = 0.0
+    newsevents_tree_rss_mb: float = 0.0
 
     @property
     def spacy_words_per_second(self) -> float:
@@ -99,31 +107,48 @@ def run_benchmark(articles: list[Article], settings: Settings) -> BenchResult:
     In one process the two sides take turns, batch by batch, on the same documents: on a
     shared or virtual machine the speed of the cores drifts by 10-20% over half a minute,
     and alternating every second or so makes both sides live through the same drift.
-    With worker processes each side runs whole (worker pools cannot take turns cheaply)."""
+    With worker processes each side runs whole (worker pools cannot take turns cheaply),
+    newsevents first, before the stock model is loaded here, so that the memory sampled
+    for it is its own: this process and its workers."""
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     workers = settings.n_process
-    nlp = importlib.import_module(settings.model).load()  # the stock pipeline, untouched
-    pipeline = Pipeline(settings)
-    if workers <= 1:  # load outside the timing, as bare spaCy's model is
-        _ = (pipeline.nlp, pipeline.knowledge, pipeline.gazetteer, pipeline.lexicon,
-             pipeline.sentence_filter)
-    # With workers, each loads its own resources (inside the timing: spawned workers
-    # cannot share the parent's), and this process needs none of them.
     size = settings.batch_size
-    turns = ([(i, i + size) for i in range(0, len(articles), size)] if workers <= 1
-             else [(0, len(articles))])
+    pipeline = Pipeline(settings)
     spacy_clock, newsevents_clock = _Clock(), _Clock()
     events = 0
     with tempfile.TemporaryDirectory(prefix="newsevents-bench-") as folder, \
-            Store(Path(folder) / "bench.duckdb") as store:
-        for start, end in turns:
-            with spacy_clock:
-                for _ in nlp.pipe(texts[start:end], batch_size=size, n_process=workers):
-                    pass
+            Store(Path(folder) / "bench.duckdb") as store, TreeMemorySampler() as memory:
+
+        def newsevents_turn(start: int, end: int) -> int:
             with newsevents_clock:
-                events += process_into_store(articles[start:end], pipeline, store,
-                                             n_process=workers, batch_size=size).events
+                return process_into_store(articles[start:end], pipeline, store,
+                                          n_process=workers, batch_size=size).events
+
+        if workers > 1:
+            # each worker loads its own resources, inside the timing (spawned workers
+            # cannot share the parent's); this process needs none of them
+            memory.reset()
+            events = newsevents_turn(0, len(articles))
+            newsevents_tree = memory.peak_mb
+            nlp = _stock_model(settings)
+            memory.reset()
+            with spacy_clock:
+                for _ in nlp.pipe(texts, batch_size=size, n_process=workers):
+                    pass
+            spacy_tree = memory.peak_mb
+        else:
+            nlp = _stock_model(settings)
+            # load outside the timing, as bare spaCy's model is
+            _ = (pipeline.nlp, pipeline.knowledge, pipeline.gazetteer, pipeline.lexicon,
+                 pipeline.sentence_filter)
+            memory.reset()
+            for start in range(0, len(articles), size):
+                with spacy_clock:
+                    for _ in nlp.pipe(texts[start:start + size], batch_size=size):
+                        pass
+                events += newsevents_turn(start, start + size)
+            spacy_tree = newsevents_tree = memory.peak_mb
     return BenchResult(
         documents=len(articles), words=words, n_process=workers,
         spacy_seconds=round(spacy_clock.wall, 3),
@@ -132,7 +157,13 @@ def run_benchmark(articles: list[Article], settings: Settings) -> BenchResult:
         peak_children_rss_mb=round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
         spacy_cpu_seconds=round(spacy_clock.cpu, 3),
         newsevents_cpu_seconds=round(newsevents_clock.cpu, 3),
-        sentence_scope=settings.sentence_scope)
+        sentence_scope=settings.sentence_scope,
+        spacy_tree_rss_mb=round(spacy_tree, 1), newsevents_tree_rss_mb=round(newsevents_tree, 1))
+
+
+def _stock_model(settings: Settings) -> Language:
+    """The model package's pipeline as it ships, untouched: bare spaCy."""
+    return importlib.import_module(settings.model).load()
 
 
 class _Clock:

@@ -52,3 +52,5 @@ def bench(corpus: str, docs: int, n_process: int | None, sentence_scope: str | N
                   f"{result.cpu_ratio:.3f})")
     console.print(f"peak RSS     {result.peak_rss_mb:10.1f} MB (workers "
                   f"{result.peak_children_rss_mb:.1f} MB)")
+    console.print(f"process tree {result.newsevents_tree_rss_mb:10.1f} MB at most while "
+                  f"newsevents ran, {result.spacy_tree_rss_mb:.1f} MB while bare spaCy ran")
