@@ -43,6 +43,8 @@ _READ = ("LOWER", "TAG", "DEP", "IS_SPACE", "ORTH")
 _READ_ALIASES = {"TEXT": "ORTH"}
 # The attributes a rule may set, in the order of a token's result.
 _WRITE = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
+_ORTH_COLUMN = _READ.index("ORTH")
+_POS_COLUMN, _MORPH_COLUMN = _WRITE.index("POS"), _WRITE.index("MORPH")
 
 Predicate = Callable[[Any], bool]
 
@@ -222,10 +224,9 @@ class TokenAttributes:
         """Lemmatize the tokens that need it, remember the lemma with the token's other
         attributes (unless its neighbours decided them), and write the column."""
         column = self._lemma_column
-        orth = _READ.index("ORTH")
         for i in fresh:
             result = results[i]
-            lemma = self._lemma(doc, read[i][orth], i, result)
+            lemma = self._lemma(doc, read[i][_ORTH_COLUMN], i, result)
             out[i, column] = lemma
             cached = self._by_token.get(tuple(read[i]))
             if cached is not None and not cached[1]:
@@ -299,7 +300,7 @@ class TokenAttributes:
     def _lemma(self, doc: Doc, orth: int, i: int, result: Sequence[int]) -> int:
         """The lemma's id for token ``i``, from the stock lemmatizer on first sight of
         its word, POS and morphology (all a rule or lookup lemma depends on)."""
-        key = (orth, result[_WRITE.index("POS")], result[_WRITE.index("MORPH")])
+        key = (orth, result[_POS_COLUMN], result[_MORPH_COLUMN])
         lemma = self._lemmas.get(key)
         if lemma is None:
             lemma = self._lemmas[key] = self.vocab.strings.add(
