@@ -52,8 +52,9 @@ LINKING_NOUNS = frozenset({
     "sultan", "state", "minister", "head", "ruler", "host", "counterpart", "guest",
     "visitor", "interlocutor"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
-# Distinct words remembered: news reaches about 25,000 in 1,200 articles.
-WORD_CACHE_LIMIT = 100_000
+# Distinct words remembered: news reaches about 25,000 in 1,200 articles. Emptied when
+# full, so that a long run's worker stays flat (an entry is a few hundred bytes).
+WORD_CACHE_LIMIT = 50_000
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A certain sentence end: [.!?], optional closing quotes/brackets, spaces, then an optional

@@ -34,9 +34,10 @@ COMPONENT = "newsevents_token_attributes"
 RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
 # Lemmatizer modes whose answer depends only on the word, its POS and its morphology.
 _PURE_LEMMA_MODES = frozenset({"rule", "lookup"})
-# Bound on each lookup table (an entry is a few hundred bytes): distinct tokens grow with
-# the corpus, memory must not. 1,200 news articles fill about 50,000.
-CACHE_LIMIT = 100_000
+# Bound on each lookup table (an entry is about 500 bytes): distinct tokens grow with the
+# corpus, memory must not. 1,200 news articles fill about 50,000; emptied when full, the
+# table refills from the frequent tokens within a few batches (~25 MB per process at most).
+CACHE_LIMIT = 50_000
 
 # The token attributes a pattern may test, in the order of a token's signature.
 _READ = ("LOWER", "TAG", "DEP", "IS_SPACE", "ORTH")

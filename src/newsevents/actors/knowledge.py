@@ -44,7 +44,7 @@ _COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "mille
 _LEADING_ARTICLES = ("the ",)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def normalize_name(text: str) -> str:
     """Lookup key: ASCII, lower case, dots and apostrophes dropped, hyphens as spaces."""
     key = unidecode(text).lower()
@@ -56,7 +56,7 @@ def normalize_name(text: str) -> str:
     return key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def name_skeleton(text: str) -> str:
     """A looser key for transliteration variants: Nazarbayev/Nazarbaev, Tokayev/Tokaev."""
     key = normalize_name(text).replace(" ", "")

@@ -54,7 +54,9 @@ class _Hit:
     entry: Entry
 
 
-_CACHE_SIZE = 100_000
+# Resolutions remembered per resolver, keyed by phrase and date; emptied when full. Each
+# worker process holds its own, so the bound is part of the two-worker memory budget.
+_CACHE_SIZE = 20_000
 
 
 class ActorResolver:

@@ -24,7 +24,7 @@ from newsevents.places.gazetteer_index import (
 from newsevents.places.names import loose_key, name_key
 
 _MAX_CANDIDATES = 40
-_MAX_CACHED_NAMES = 100_000  # a long-running server forgets and re-reads, never bloats
+_MAX_CACHED_NAMES = 20_000  # a long run forgets and re-reads (one indexed query), never bloats
 _COLUMNS = ("p.id, p.name, p.country, p.lat, p.lon, p.population, p.feature, p.admin1, "
             "p.capital")
 

@@ -31,7 +31,7 @@ _CONTENT_WEIGHT = 0.8  # the rest goes to the overlap of capitalised names
 _MOST_COMMON_ZIPF = 7.5  # "the" is 7.7: a word this common carries (almost) nothing
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def rarity(word: str) -> float:
     """Inverse-frequency weight of a lower-cased word: 0.5 for the most common English
     words, about 7.5 for words English text almost never uses (most names)."""
