@@ -21,7 +21,7 @@ class NewsEventsError(Exception):
 
 
 class ConfigurationError(NewsEventsError):
-    """A setting, flag or environment variable has a value we cannot use."""
+    """A setting, flag, environment variable or API argument has a value we cannot use."""
 
 
 class InputError(NewsEventsError):

@@ -8,6 +8,7 @@ lexicon) are loaded lazily, once per process, and can be passed in for tests.
 from __future__ import annotations
 
 import concurrent.futures
+import datetime
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,7 +37,7 @@ from newsevents.settings import Settings
 from newsevents.stories import assign_story_ids
 from newsevents.stories import similarity as text_similarity
 from newsevents.stories.semantic_similarity import semantic_similarity
-from newsevents.times import attach_dates, find_times, parse_published
+from newsevents.times import attach_dates, find_times, parse_published, reference_date
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -177,11 +178,28 @@ class Pipeline:
                 yield from pending.popleft().result()
 
     # -- single-purpose APIs -----------------------------------------------------------
-    def resolve_actor(self, text: str, date: str | None = None,
+    def resolve_actor(self, text: str, date: str | datetime.date | None = None,
                       context: str | None = None) -> dict[str, str | None] | None:
-        """``{"country","sector","name","id"}`` for a mention, or None if unknown."""
-        resolution = self.resolver.resolve(text, parse_published(date), context)
+        """``{"country","sector","name","id"}`` for a mention, or None if unknown.
+        ``date``: a date, "YYYY-MM-DD", "YYYY-MM" or "YYYY" (see
+        :func:`~newsevents.times.reference_date`; an unreadable one raises ConfigurationError);
+        ``context``: the ISO3 code or name of the country the document is about."""
+        resolution = self.resolver.resolve(text, reference_date(date),
+                                           self._country_code(context))
         return resolution.to_dict() if resolution else None
+
+    def _country_code(self, country: str | None) -> str | None:
+        """An ISO3 code for a country given by code or name ("kaz", "Kazakhstan")."""
+        if not country:
+            return None
+        code = country.strip().upper()
+        if code in self.knowledge.country_names or code in ("IGO", "NGO"):
+            return code
+        for entry in self.knowledge.lookup(country):
+            if entry.kind == "country" and entry.iso3:
+                return entry.iso3
+        raise ConfigurationError(f"context {country!r} is no known country",
+                         hint="give an ISO 3166 alpha-3 code such as KAZ, or a country name")
 
     def geoparse(self, text: str) -> list[dict[str, Any]]:
         """Toponyms in ``text`` resolved to places."""

@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
+from newsevents.errors import ConfigurationError
 from newsevents.holidays import HOLIDAY, holiday_date
 from newsevents.language_model import document_text
 from newsevents.records import Event, TimeExpression
@@ -123,6 +125,41 @@ def parse_published(value: str | None) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+# Written dates a caller may give for "on which day?": "2022-06", "2022", "June 1, 2022",
+# "1 June 2022", "2022/06/01".
+_DAY_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+def reference_date(value: str | date | None) -> date | None:
+    """The day a caller means, for time-aware lookups such as actor resolution: a date or
+    datetime, an ISO date, a month ("2022-06": its 15th), a year ("2022": 1 July, the
+    middle), an e-mail style or written date. None stays None; anything else raises
+    :class:`~newsevents.errors.ConfigurationError`, because reading it as "today" would silently
+    give today's office holders."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    text = value.strip()
+    if not text:
+        return None
+    if parsed := parse_published(text):
+        return parsed
+    if text.isdigit() and len(text) == 4:
+        return date(int(text), 7, 1)
+    if (month := _YEAR_MONTH.fullmatch(text)) and 1 <= int(month[2]) <= 12:
+        return date(int(month[1]), int(month[2]), 15)
+    for pattern in _DAY_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        raise ConfigurationError(f"date {value!r} not understood",
+                         hint="use YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,

@@ -304,8 +304,8 @@ class KnowledgeBase:
                                       organization=org))
             for acronym in split_list(row["acronyms"]):
                 # acronyms are matched case-sensitively by the resolver ("WHO" vs "who")
-                self._add(acronym, Entry("acronym", iso3=org.code, sector=org.sector,
-                                         organization=org))
+                self._add(acronym, Entry(_acronym_kind(acronym, "organization"),
+                                         iso3=org.code, sector=org.sector, organization=org))
 
     def _load_parties(self, path: Path) -> None:
         for row in read_table(path, PARTY_COLUMNS):
@@ -314,7 +314,8 @@ class KnowledgeBase:
             for name in [row["name"], *split_list(row["variants"])]:
                 self._add(name, Entry("party", iso3=party.country, party=party))
             for acronym in split_list(row["acronyms"]):
-                self._add(acronym, Entry("acronym", iso3=party.country, party=party))
+                self._add(acronym, Entry(_acronym_kind(acronym, "party"),
+                                         iso3=party.country, party=party))
 
     def _load_roles(self, path: Path) -> None:
         for row in read_table(path, ROLE_COLUMNS):
@@ -339,6 +340,12 @@ class KnowledgeBase:
                 bucket = self.surnames.setdefault(surname, [])
                 if person not in bucket:
                     bucket.append(person)
+
+
+def _acronym_kind(acronym: str, name_kind: str) -> str:
+    """Capitals-only acronyms must be written in capitals ("WHO", never "who"); a
+    mixed-case one ("AfD", "PiS") is matched like the body's name, capitalised."""
+    return "acronym" if acronym.replace(".", "").isupper() else name_kind
 
 
 def _independence(cell: str, path: Path) -> tuple[date, str]:

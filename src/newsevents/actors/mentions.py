@@ -223,7 +223,8 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     cores = [core_of(token), core_with_of(token)]
     if not any((core is not None and resolver.kb.lookup(core.text)) or
                (core is not None and _resolve_span(core, resolver, when, context))
-               for core in cores) and not _people_of_a_nation(token, resolver):
+               for core in cores) and not _people_of_a_nation(token, resolver) \
+            and not _described_role(token, resolver, when, context):
         return None  # the head itself is no actor ("trade turnover", "importance of ...")
     span = phrase_of(token, resolver)
     resolution = _resolve_span(span, resolver, when, context)
@@ -240,6 +241,29 @@ def _mention_for_head(token: Token, resolver: ActorResolver, when: date | None,
     return ActorMention(span.text, span.start_char, span.end_char, resolution.name,
                         resolution.country, resolution.sector, resolution.id,
                         kind=resolution.kind)
+
+
+def _described_role(token: Token, resolver: ActorResolver, when: date | None,
+                    context: str | None) -> bool:
+    """A role named by an adjective and its noun, which the parser may read as a
+    modifier and a head rather than a compound: "the foreign secretary", "an armed
+    group", "a paramilitary group", "a militant group". The pair must be a role of its
+    own, or a collective noun ("group", "faction") that the adjective's role describes;
+    "a military operation" is no actor."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ in ("amod", "compound") \
+            and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    for first in range(token.i - 1, start - 1, -1):  # "foreign secretary", then longer
+        if any(e.kind == "role" for e in resolver.kb.lookup(token.doc[first:token.i + 1].text)):
+            return True
+    return start < token.i and token.lemma_.lower() in _COLLECTIVE_NOUNS and \
+        _resolve_span(token.doc[start:token.i + 1], resolver, when, context) is not None
+
+
+# Nouns for a body of people that an adjective can make an actor ("a militant group").
+_COLLECTIVE_NOUNS = {"group", "faction", "outfit", "movement", "organisation", "organization",
+                     "unit", "cell", "network", "wing", "militia", "force"}
 
 
 def _other_party_phrase(token: Token) -> bool:

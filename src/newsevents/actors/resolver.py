@@ -27,7 +27,8 @@ from newsevents.actors.knowledge import (
 from newsevents.actors.spelling import within_one_edit
 
 _WORD = re.compile(r"[^\s\-–—,;:()\"“”]+")
-_FORMER = {"former", "ex", "ex-", "late", "then"}
+_FORMER = {"former", "ex", "ex-", "late", "then", "ousted", "deposed", "toppled",
+           "overthrown"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -105,8 +106,10 @@ class ActorResolver:
         words = [w for w in (_POSSESSIVE.sub("", w) for w in raw_words) if w]
         if not words:
             return None
-        all_hits = self._hits(words, raw_words, self._name_words(words, person_name))
-        found = _without_sponsors(all_hits, words)
+        name_words = self._name_words(words, person_name)
+        all_hits = [h for h in self._hits(words, raw_words, name_words)
+                    if not self._inside_a_name(h, words, name_words)]
+        found = _national_bodies(_without_sponsors(all_hits, words), words)
         owner = _possessor_of_organization(found, _possessive_words(raw_words), len(words))
         if owner is not None:
             # "Merkel's CDU", "Blair's Labour Party": the person owns the head, so the
@@ -172,9 +175,10 @@ class ActorResolver:
                     return _party_resolution(entry.party, head_hits, when, former)
                 if entry.organization is not None:
                     org = entry.organization
-                    sector = _state_media(words, _role_sector(head_hits) or org.sector)
+                    sector = _state_media(words, _members_sector(org.sector, head_hits))
                     return Resolution(org.name, org.code, sector, org.id, "organization")
-                return Resolution(hit.text, entry.iso3, _role_sector(head_hits) or entry.sector,
+                return Resolution(hit.text, entry.iso3,
+                                  _members_sector(entry.sector or "GOV", head_hits),
                                   f"{entry.iso3}-{entry.sector}", "metonym")
         country = next((h.entry.iso3 for h in hits if h.entry.kind in _PLACE_KINDS), None)
         role = _head_role(head_hits)
@@ -281,6 +285,20 @@ class ActorResolver:
                 i > 0 and w[:1].isupper() and words[i - 1][:1].isupper()
                 and normalize_name(words[i - 1]) in given))
 
+    def _inside_a_name(self, hit: _Hit, words: list[str], name_words: frozenset[int]) -> bool:
+        """A place word that is part of a person's name: "Michael Jordan", "Chad Smith",
+        "Israel Katz" name no country. The name must go on beyond the place word, with a
+        word that is no title ("Jordan's King Abdullah" still names Jordan)."""
+        if hit.entry.kind not in _PLACE_KINDS or hit.end - hit.start != 1:
+            return False
+        before, after = hit.start - 1, hit.end
+        given = self._people_by_given_name()
+        if after < len(words) and hit.start in name_words and after in name_words:
+            return not any(e.kind == "role" for e in self.kb.lookup(words[after]))
+        return before >= 0 and hit.start in name_words and words[before][:1].isupper() \
+            and words[before].lower() not in _FUNCTION_WORDS and len(words[before]) > 1 \
+            and normalize_name(words[before]) in given
+
     def person_by_name(self, name: str, when: date | None,
                        surnames: bool | None = None) -> Person | None:
         """A known person by full name, variant or transliteration; a lone surname only
@@ -358,8 +376,10 @@ class ActorResolver:
                     entries = [e for e in self.kb.lookup(written) if _usable(e, written)]
                 if not entries:
                     singular = " ".join([*words[i:i + n - 1], singular_noun(words[i + n - 1])])
-                    entries = [e for e in self.kb.lookup(singular) if e.kind == "role"]
-                if not entries and n == 1 and phrase[:1].isupper() and i not in name_words:
+                    entries = [e for e in self.kb.lookup(singular)
+                               if e.kind == "role" and _usable(e, phrase)]
+                if not entries and n == 1 and phrase[:1].isupper() and i not in name_words \
+                        and phrase.lower() not in _NAME_NOUNS:
                     entries = self.kb.lookup_misspelled(phrase)
                 if not entries and n == 1:
                     entries = self.kb.lookup_misspelled_role(singular_noun(phrase))
@@ -378,8 +398,10 @@ def singular_noun(word: str) -> str:
     lower = word.lower()
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return word[:-1]
-    if lower.endswith("men") and len(lower) > 4:
+    if lower.endswith("men") and lower != "yemen":
         return word[:-3] + "man"
+    if lower.endswith("children"):
+        return word[:-3]
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("ches", "shes", "sses", "xes")):
@@ -389,6 +411,14 @@ def singular_noun(word: str) -> str:
     return word
 
 
+# Capitalised nouns of place and institution names ("Main Street", "the Wall Street
+# Journal"): never spelling-corrected to a person or country ("Street" is not "Strelet").
+_NAME_NOUNS = frozenset({
+    "street", "road", "avenue", "square", "island", "river", "lake", "mount", "park",
+    "bridge", "valley", "bay", "coast", "port", "gate", "hall", "house", "tower", "court",
+    "church", "college", "school", "university", "hospital", "airport", "station",
+    "market", "club", "journal", "times", "post", "news", "herald", "press", "daily",
+    "city", "county", "district", "province", "north", "south", "east", "west"})
 _FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an"}
 # Titles after which a lone name is a given name, not a surname: "Sheikh Hamad" is one of
 # several Hamads, "King Abdullah" one of several Abdullahs.
@@ -404,6 +434,20 @@ def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
     covered |= {i for i in range(1, len(words)) if words[i - 1].lower() in _STANCE}
     return any(i not in covered and w[:1].isupper() and w.lower() not in _FUNCTION_WORDS
                and w.lower() not in _FORMER for i, w in enumerate(words))
+
+
+def _national_bodies(hits: list[_Hit], words: list[str]) -> list[_Hit]:
+    """Drop an intergovernmental body matched by a generic name that a nation's own body
+    shares: "Russia's Security Council", "the Kazakh Security Council", "the Supreme
+    National Security Council" are the state's, not the UN's."""
+    places = {h.end for h in hits if h.entry.kind in _PLACE_KINDS}
+    return [h for h in hits if not (
+        h.entry.kind == "organization" and h.entry.iso3 == "IGO" and " " in h.text
+        and h.start > 0 and (h.start in places or words[h.start - 1].lower() in _NATIONAL))]
+
+
+# Words before a body's name that make it a state's own: "National Security Council".
+_NATIONAL = {"national", "supreme", "state", "federal"}
 
 
 def _possessive_words(raw_words: list[str]) -> set[int]:
@@ -465,16 +509,22 @@ def _names_agree(person: Person, name: str) -> bool:
 
 def _usable(entry: Entry, phrase: str) -> bool:
     """Acronyms only when written in capitals ("WHO said", not "who said"); capitalised
-    words only count as names when capitalised in the text."""
+    words only count as names when capitalised in the text; role nouns that are mostly
+    words of names when capitalised ("National Security Committee", "the Soviet Union")
+    only in lower case."""
+    name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    if entry.role is not None and entry.role.term in _NAME_WORD_ROLES:
+        return not name[:1].isupper()
     if entry.kind == "acronym":
         return phrase.replace(".", "").isupper()
     if entry.kind in ("country", "adjective", "capital", "region", "person", "organization",
                       "party", "metonym"):
-        name = phrase[4:] if phrase.lower().startswith("the ") else phrase
         return name[:1].isupper() or name[:1].isdigit() or bool(_PARTICLE_NAME.match(name))
     return True
 
 
+# Role nouns that, capitalised, are part of a name rather than the role.
+_NAME_WORD_ROLES = frozenset({"national", "union"})
 # Arabic and European name particles written in lower case before a capitalised name:
 # "al-Qaeda", "al-Shabaab", "de Klerk", "van der Bellen".
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|ash|at|az|ath|bin|ibn|de|da|di|du|van|von|"
@@ -483,18 +533,21 @@ _PLACE_KINDS = ("country", "adjective", "capital", "region")
 # Words after a nation that make it a sponsor, not the actor's own country
 # ("Russian-backed separatists", "Iran-backed militias", "a UN-backed government").
 _SPONSORED = {"backed", "sponsored", "supported", "funded", "financed", "trained", "aligned",
-              "allied", "installed", "leaning"}
+              "allied", "installed", "leaning", "made", "built", "designed", "supplied",
+              "manufactured"}
 # Words before a nation that make it a cause, not the actor ("pro-Russian separatists",
 # "anti-American protesters").
 _STANCE = {"pro", "anti"}
 
 
 def _without_sponsors(hits: list[_Hit], words: list[str]) -> list[_Hit]:
-    """Drop nations and organisations named as sponsors or causes of the actor."""
+    """Drop nations and organisations named as sponsors or causes of the actor, and
+    people named as a base: "the Hague-based court" is no William Hague."""
     lowered = [w.lower() for w in words]
     return [h for h in hits if h.entry.kind == "role" or not (
         (h.end < len(words) and lowered[h.end] in _SPONSORED)
-        or (h.start > 0 and lowered[h.start - 1] in _STANCE))]
+        or (h.start > 0 and lowered[h.start - 1] in _STANCE)
+        or (h.entry.kind == "person" and h.end < len(words) and lowered[h.end] == "based"))]
 
 
 # Words that make a news outlet the state's voice: "state media", "official newspaper",
@@ -526,9 +579,16 @@ _POSTMODIFIERS = {"in", "from", "near", "at", "based", "operating", "loyal", "in
 
 
 def _before_postmodifiers(hits: list[_Hit], words: list[str]) -> list[_Hit]:
-    """The hits before the first post-modifier word, when a role noun is among them."""
+    """The hits before the first post-modifier word, when a role noun is among them. A
+    title before "of" is the head too ("Minister of Justice" is a minister, "Secretary of
+    Defense" a secretary), unless it is a generic noun that takes its sector from what
+    follows ("leader of the rebels")."""
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _POSTMODIFIERS),
                len(words))
+    cut = min([cut] + [h.end for h in hits if h.end < len(words) and
+                       words[h.end].lower() == "of" and h.entry.role is not None and
+                       h.entry.role.kind in ("title", "person") and
+                       h.entry.role.term not in _GENERIC_GOV_NOUNS])
     head = [h for h in hits if h.end <= cut]
     return head if any(h.entry.role is not None for h in head) else hits
 
@@ -536,6 +596,24 @@ def _before_postmodifiers(hits: list[_Hit], words: list[str]) -> list[_Hit]:
 def _head_role(hits: list[_Hit]) -> Role | None:
     roles = [h.entry.role for h in hits if h.entry.role is not None]
     return roles[-1] if roles else None
+
+
+def _members_sector(own: str, hits: list[_Hit]) -> str:
+    """The sector of a named body's people. A generic person noun ("a Hamas official",
+    "Pentagon officials", "a Taliban spokesman") speaks for the body, so it takes the
+    body's sector; an armed group's commanders, forces and dissidents stay the group's
+    ("an al-Shabaab commander", "FARC dissidents": REB). Other roles decide ("Hamas
+    government" GOV, "Hezbollah lawmakers" LEG), and so do the nouns of its leadership,
+    which the PLOVER annotators code GOV ("al-Qaeda leaders")."""
+    head = _head_role(hits)
+    sector = _role_sector(hits)
+    if head is None or sector is None:
+        return own
+    if head.term in _GENERIC_GOV_NOUNS and head.term not in _GOVERNING_NOUNS | _LEADING_NOUNS:
+        return own
+    if own == "REB" and sector in ("MIL", "OPP"):
+        return own
+    return sector
 
 
 def _role_sector(hits: list[_Hit]) -> str | None:
@@ -561,6 +639,9 @@ _GENERIC_GOV_NOUNS = {"leader", "spokesman", "spokeswoman", "spokesperson", "off
                       "envoy", "delegation", "negotiator", "adviser", "advisor", "ruler",
                       "politician", "regime", "government", "leadership", "authority",
                       "authorities", "administration"}
+# Generic nouns for a body's leadership: they keep their own sector (GOV) after a named
+# body, as in the PLOVER gold ("al-Qaeda leaders" GOV).
+_LEADING_NOUNS = {"leader", "leadership", "chief", "head"}
 # Generic nouns that name the government itself: "a Labour government" is GOV even in a
 # year Labour was out of power (the text speaks of one); the other generic nouns are a
 # party's people and take its standing ("Lib Dem leader", "a Likud spokesman").
