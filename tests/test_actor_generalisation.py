@@ -1,0 +1,132 @@
+"""Actor resolution beyond the development set (issue 3): who speaks for a named body,
+titles before "of", a nation's own bodies that share an international body's name, words
+of names that look like roles or places, mixed-case acronyms, and the dates and contexts
+callers give. Phrases and sentences are written for these tests."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newsevents import Article, Pipeline
+from newsevents.errors import ConfigurationError
+
+
+def code(pipeline: Pipeline, text: str, when: str | datetime.date | None = None,
+         context: str | None = None) -> tuple[str | None, str | None] | None:
+    found = pipeline.resolve_actor(text, date=when, context=context)
+    return (found["country"], found["sector"]) if found else None
+
+
+def mentions(pipeline: Pipeline, text: str) -> dict[str, tuple[str | None, str | None]]:
+    document = pipeline.process(Article(text=text, published="2024-05-01"))
+    return {m.text: (m.country, m.sector) for m in document.actors}
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("a senior Hamas official", ("PSE", "REB")),
+    ("a Taliban spokesman", ("AFG", "REB")),
+    ("an al-Shabaab commander", ("SOM", "REB")),
+    ("FARC dissidents", ("COL", "REB")),
+    ("Pentagon officials", ("USA", "MIL")),
+    ("Sudanese paramilitary Rapid Support Forces", ("SDN", "REB")),
+    # the body's government and lawmakers, and its leadership as PLOVER codes it
+    ("the Hamas government", ("PSE", "GOV")),
+    ("Hezbollah lawmakers", ("LBN", "LEG")),
+    ("al-Qaeda leaders", ("IMG", "GOV")),
+])
+def test_a_bodys_people_take_its_sector(pipeline, phrase, expected):
+    assert code(pipeline, phrase, "2015-06-01") == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Uzbek Minister of Justice", ("UZB", "GOV")),
+    ("the Minister of Foreign Affairs of Kazakhstan", ("KAZ", "GOV")),
+    ("the leader of the rebels", (None, "REB")),  # a generic noun takes what follows
+])
+def test_a_title_before_of_is_the_head(pipeline, phrase, expected):
+    assert code(pipeline, phrase) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Russia's Security Council", ("RUS", "GOV")),
+    ("the Kazakh Security Council", ("KAZ", "GOV")),
+    ("the Supreme National Security Council of Iran", ("IRN", "GOV")),
+    ("the Security Council", ("IGO", "GOV")),
+    ("the UN Security Council", ("IGO", "GOV")),
+])
+def test_a_nations_security_council_is_its_own(pipeline, phrase, expected):
+    assert code(pipeline, phrase) == expected
+
+
+def test_capitalised_national_and_union_are_name_words(pipeline):
+    assert code(pipeline, "Libya's Government of National Accord") == ("LBY", "GOV")
+    assert code(pipeline, "the Union of Comoros") == ("COM", None)
+    assert code(pipeline, "the Soviet Union") is None  # no trade union
+    assert code(pipeline, "a US national") == ("USA", "CVL")
+    assert code(pipeline, "union leaders") == (None, "LAB")
+
+
+def test_names_that_hold_a_place_or_a_common_noun_are_nobody_known(pipeline):
+    assert code(pipeline, "Michael Jordan") is None
+    assert code(pipeline, "Jordan's King Abdullah", "2020-01-01") == ("JOR", "GOV")
+    assert code(pipeline, "Israel Katz", "2025-01-01")[0] == "ISR"
+    assert code(pipeline, "Main Street") is None  # not Valeriu Strelet
+    assert code(pipeline, "the Hague-based court") == ("NLD", "JUD")  # not William Hague
+    assert code(pipeline, "Ethopia") == ("ETH", None)  # real misspellings still resolve
+
+
+def test_mixed_case_acronyms_match_as_written(pipeline):
+    assert code(pipeline, "the AfD", "2020-01-01") == ("DEU", "OPP")
+    assert code(pipeline, "PiS lawmakers", "2020-01-01") == ("POL", "LEG")
+    assert code(pipeline, "who") is None and code(pipeline, "WHO") == ("IGO", "MED")
+
+
+@pytest.mark.parametrize("when", ["2022", "2022-06", "June 1, 2022", "1 June 2022",
+                                  "2022/06/01", "Wed, 01 Jun 2022 10:00:00 GMT",
+                                  datetime.date(2022, 6, 1),
+                                  datetime.datetime(2022, 6, 1, 12, 0)])
+def test_dates_in_every_usual_form(pipeline, when):
+    assert code(pipeline, "Trump", when) == ("USA", "ELI")
+    assert code(pipeline, "Biden", when) == ("USA", "GOV")
+
+
+def test_a_date_or_context_that_cannot_be_read_is_refused(pipeline):
+    with pytest.raises(ConfigurationError, match="next week"):
+        pipeline.resolve_actor("Trump", date="next week")
+    with pytest.raises(ConfigurationError, match="Narnia"):
+        pipeline.resolve_actor("police", context="Narnia")
+
+
+def test_context_by_code_in_any_case_or_by_name(pipeline):
+    for context in ("KAZ", "kaz", "Kazakhstan"):
+        assert code(pipeline, "police", context=context) == ("KAZ", "COP")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the ousted Bangladeshi prime minister", ("BGD", "ELI")),
+    ("Niger's deposed president", ("NER", "ELI")),
+    ("US-made drones", (None, "MIL")),  # the maker is no actor
+    ("armed men", (None, "REB")),
+    ("the Mexican security secretary", ("MEX", "GOV")),
+])
+def test_role_words(pipeline, phrase, expected):
+    assert code(pipeline, phrase, "2025-01-01") == expected
+
+
+def test_children_are_civilians(pipeline):
+    assert code(pipeline, "children", context="KAZ") == ("KAZ", "CVL")
+
+
+def test_adjective_and_noun_roles_are_mentions_in_text(pipeline):
+    found = mentions(pipeline, "The British foreign secretary condemned the attack.")
+    assert found["The British foreign secretary"] == ("GBR", "GOV")
+    found = mentions(pipeline, "A Pakistan-based militant group claimed the attack.")
+    assert found["A Pakistan-based militant group"] == ("PAK", "REB")
+    found = mentions(pipeline, "An armed group attacked the village on Monday.")
+    assert found["An armed group"] == (None, "REB")
+
+
+def test_an_adjective_does_not_make_any_noun_an_actor(pipeline):
+    assert mentions(pipeline, "The military operation ended on Sunday.") == {}
