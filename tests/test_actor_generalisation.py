@@ -130,3 +130,21 @@ def test_adjective_and_noun_roles_are_mentions_in_text(pipeline):
 
 def test_an_adjective_does_not_make_any_noun_an_actor(pipeline):
     assert mentions(pipeline, "The military operation ended on Sunday.") == {}
+
+
+def test_a_nationality_the_tagger_calls_a_name_still_counts(pipeline):
+    found = mentions(pipeline, "Bosnian Serbs demanded a truce with government forces.")
+    assert found["Bosnian Serbs"] == ("BIH", "CVL")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("the Knesset", ("ISR", "LEG")),
+    ("the Duma", ("RUS", "LEG")),
+    ("Speaker of the Mazhilis", ("KAZ", "LEG")),
+    ("Scotland Yard", ("GBR", "COP")),
+    ("the Bundeswehr", ("DEU", "MIL")),
+    ("the KNB", ("KAZ", "SPY")),
+    ("the OSCE Minsk Group", ("IGO", "GOV")),
+])
+def test_national_institutions_carry_their_country(pipeline, phrase, expected):
+    assert code(pipeline, phrase, "2024-01-01") == expected

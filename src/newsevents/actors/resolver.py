@@ -289,8 +289,8 @@ class ActorResolver:
         """A place word that is part of a person's name: "Michael Jordan", "Chad Smith",
         "Israel Katz" name no country. The name must go on beyond the place word, with a
         word that is no title ("Jordan's King Abdullah" still names Jordan)."""
-        if hit.entry.kind not in _PLACE_KINDS or hit.end - hit.start != 1:
-            return False
+        if hit.entry.kind not in ("country", "capital", "region") or hit.end - hit.start != 1:
+            return False  # a nationality inside a "name" is the tagger's error: "Bosnian Serbs"
         before, after = hit.start - 1, hit.end
         given = self._people_by_given_name()
         if after < len(words) and hit.start in name_words and after in name_words:
