@@ -43,13 +43,15 @@ PRI 18.25 -66.5|HKG 22.25 114.17|MAC 22.17 113.55|ESH 24.5 -13|CUW 12.17 -69
 """
 
 
-def _parse(table: str) -> dict[str, tuple[float, float]]:
+def parse_points(table: str) -> dict[str, tuple[float, float]]:
+    """``key lat lon`` items separated by "|" or line breaks -> {key: (lat, lon)}; the
+    compact form keeps thousands of facts readable in a module (also county_points)."""
     points = {}
     for item in table.replace("\n", "|").split("|"):
         if item.strip():
-            iso3, lat, lon = item.split()
-            points[iso3] = (float(lat), float(lon))
+            key, lat, lon = item.split()
+            points[key] = (float(lat), float(lon))
     return points
 
 
-COUNTRY_POINTS: dict[str, tuple[float, float]] = _parse(_POINTS)
+COUNTRY_POINTS: dict[str, tuple[float, float]] = parse_points(_POINTS)

@@ -10,6 +10,8 @@ listed here is placed by context (see ``geoparse``).
 
 from __future__ import annotations
 
+from newsevents.places.country_points import parse_points
+
 _POINTS = """
 01001 32.5 -86.57|01003 30.51 -87.75|01005 31.84 -85.5|01007 32.95 -87.12|01009 33.93 -86.6
 01011 32.14 -85.71|01013 31.72 -86.74|01015 33.75 -85.84|01017 32.89 -85.27
@@ -784,13 +786,4 @@ _POINTS = """
 """
 
 
-def _parse(table: str) -> dict[str, tuple[float, float]]:
-    points = {}
-    for item in table.replace("\n", "|").split("|"):
-        if item.strip():
-            fips, lat, lon = item.split()
-            points[fips] = (float(lat), float(lon))
-    return points
-
-
-COUNTY_POINTS: dict[str, tuple[float, float]] = _parse(_POINTS)
+COUNTY_POINTS: dict[str, tuple[float, float]] = parse_points(_POINTS)
