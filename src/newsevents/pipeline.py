@@ -189,17 +189,15 @@ class Pipeline:
         return resolution.to_dict() if resolution else None
 
     def _country_code(self, country: str | None) -> str | None:
-        """An ISO3 code for a country given by code or name ("kaz", "Kazakhstan")."""
+        """The ISO3 code of the context country, given by code or name."""
         if not country:
             return None
-        code = country.strip().upper()
-        if code in self.knowledge.country_names or code in ("IGO", "NGO"):
-            return code
-        for entry in self.knowledge.lookup(country):
-            if entry.kind == "country" and entry.iso3:
-                return entry.iso3
-        raise ConfigurationError(f"context {country!r} is no known country",
-                         hint="give an ISO 3166 alpha-3 code such as KAZ, or a country name")
+        code = self.knowledge.country_code(country)
+        if code is None:
+            raise ConfigurationError(
+                f"context {country!r} is no known country",
+                hint="give an ISO 3166 alpha-3 code such as KAZ, or a country name")
+        return code
 
     def geoparse(self, text: str) -> list[dict[str, Any]]:
         """Toponyms in ``text`` resolved to places."""

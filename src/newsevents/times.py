@@ -137,8 +137,8 @@ def reference_date(value: str | date | None) -> date | None:
     """The day a caller means, for time-aware lookups such as actor resolution: a date or
     datetime, an ISO date, a month ("2022-06": its 15th), a year ("2022": 1 July, the
     middle), an e-mail style or written date. None stays None; anything else raises
-    :class:`~newsevents.errors.ConfigurationError`, because reading it as "today" would silently
-    give today's office holders."""
+    :class:`~newsevents.errors.ConfigurationError`, because reading it as "today"
+    would silently give today's office holders."""
     if value is None or isinstance(value, date):
         return value.date() if isinstance(value, datetime) else value
     text = value.strip()
@@ -159,7 +159,7 @@ def reference_date(value: str | date | None) -> date | None:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         raise ConfigurationError(f"date {value!r} not understood",
-                         hint="use YYYY-MM-DD, YYYY-MM or YYYY") from None
+                                 hint="use YYYY-MM-DD, YYYY-MM or YYYY") from None
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,

@@ -180,6 +180,7 @@ class KnowledgeBase:
 
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    organization_codes: set[str] = field(default_factory=set)  # IGO, NGO, ... and ISO3s
     # iso3 -> (independence day, the state it was part of before): South Sudan was Sudan
     independence: dict[str, tuple[date, str]] = field(default_factory=dict)
     persons: dict[str, Person] = field(default_factory=dict)
@@ -238,6 +239,14 @@ class KnowledgeBase:
             iso3 = formed[1]
             formed = self.independence.get(iso3)
         return iso3
+
+    def country_code(self, text: str) -> str | None:
+        """The code a country is given by: its ISO3 code in any case ("kaz"), a non-state
+        code the organisations use (IGO, NGO), or one of its names ("Kazakhstan")."""
+        code = text.strip().upper()
+        if code in self.country_names or code in self.organization_codes:
+            return code
+        return next((e.iso3 for e in self.lookup(text) if e.kind == "country"), None)
 
     def lookup_misspelled(self, word: str) -> list[Entry]:
         """Entries of the unique known name one edit away from ``word`` ("Ethopia")."""
@@ -299,6 +308,7 @@ class KnowledgeBase:
     def _load_organizations(self, path: Path) -> None:
         for row in read_table(path, ORGANIZATION_COLUMNS):
             org = Organization(row["id"], row["code"], row["sector"], row["name"])
+            self.organization_codes.add(org.code)
             for name in [row["name"], *split_list(row["variants"])]:
                 self._add(name, Entry("organization", iso3=org.code, sector=org.sector,
                                       organization=org))
