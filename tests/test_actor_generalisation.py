@@ -148,3 +148,38 @@ def test_a_nationality_the_tagger_calls_a_name_still_counts(pipeline):
 ])
 def test_national_institutions_carry_their_country(pipeline, phrase, expected):
     assert code(pipeline, phrase, "2024-01-01") == expected
+
+
+@pytest.mark.parametrize(("name", "when", "expected"), [
+    ("Navalny", "2020-08-20", ("RUS", "OPP")),       # opposition leader, by surname
+    ("Alexei Navalny", "2025-01-01", ("RUS", "ELI")),  # after his death: former
+    ("Nasrallah", "2010-05-01", ("LBN", "REB")),     # armed group leader
+    ("Hemedti", "2023-05-01", ("SDN", "REB")),       # by the name he goes by
+    ("Khalifa Haftar", "2019-04-05", ("LBY", "MIL")),
+    ("Osama bin Laden", "2001-09-20", ("IMG", "REB")),
+    ("Peskov", "2022-03-01", ("RUS", "GOV")),        # spokesperson
+    ("Tedros", "2021-01-01", ("IGO", "GOV")),        # WHO chief, known by his given name
+    ("Kallas", "2025-03-01", ("IGO", "GOV")),        # EU foreign-policy chief ...
+    ("Kallas", "2022-03-01", ("EST", "GOV")),        # ... after Estonia's premiership
+    ("Sturgeon", "2016-01-01", ("GBR", "GOV")),      # a region's first minister
+])
+def test_figures_who_hold_no_national_office(pipeline, name, when, expected):
+    """Opposition and armed-group leaders, spokespeople, officials of international bodies
+    and regional leaders are in the news as often as ministers."""
+    assert code(pipeline, name, when) == expected
+
+
+@pytest.mark.parametrize("surname", ["Khan", "Adams", "Sullivan", "Burns", "Wine"])
+def test_surnames_shared_by_too_many_need_the_full_name(pipeline, surname):
+    assert code(pipeline, surname, "2024-01-01") is None
+
+
+@pytest.mark.parametrize(("name", "when", "expected_id"), [
+    ("Le Pen", "2002-04-25", "jean-marie-le-pen"),
+    ("Le Pen", "2022-04-01", "marine-le-pen"),
+    ("Tshisekedi", "2012-01-01", "etienne-tshisekedi"),
+    ("Tshisekedi", "2021-01-01", "felix-tshisekedi"),
+])
+def test_a_name_two_people_share_means_the_one_active_then(pipeline, name, when,
+                                                             expected_id):
+    assert pipeline.resolve_actor(name, date=when)["id"] == expected_id

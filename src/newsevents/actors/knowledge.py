@@ -39,7 +39,11 @@ _PATRONYMIC_MARKERS = {"bin", "ibn", "bint", "ben"}
 # office holder: these people are found by full name only.
 _COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "miller", "cannon",
                     "nelson", "andrews", "johnston", "carr", "bishop", "evans", "payne",
-                    "christopher", "reynolds", "francis"}
+                    "christopher", "reynolds", "francis", "adams", "burns", "sullivan",
+                    "taylor", "howard", "moore", "robinson", "gates", "preston", "webster",
+                    "wine", "lake", "pen", "michael", "fore", "earnest", "coats", "waltz",
+                    "sharon", "omar", "sultan", "khan", "chan", "ping", "pierre", "costa",
+                    "turk", "mas", "yong", "ying", "tung", "myers"}
 # Leading words that never change who is meant ("the Kremlin" == "Kremlin").
 _LEADING_ARTICLES = ("the ",)
 
@@ -249,9 +253,10 @@ class KnowledgeBase:
         return next((e.iso3 for e in self.lookup(text) if e.kind == "country"), None)
 
     def lookup_misspelled(self, word: str) -> list[Entry]:
-        """Entries of the unique known name one edit away from ``word`` ("Ethopia")."""
+        """Entries of the unique known name one edit away from ``word`` ("Ethopia"). A
+        known surname is itself, not a slip: "Kallas" is not a misspelled "Kalla"."""
         key = normalize_name(word)
-        if key in self.entries:
+        if key in self.entries or key in self.surnames:
             return []
         closest = self.spelling.closest(key)
         if closest is None:

@@ -120,7 +120,7 @@ class ActorResolver:
         hits = _chosen_places(_chosen_parties(found, owner_country or context), context)
         head_hits = _before_postmodifiers(hits, words)
         former = any(w.lower() in _FORMER for w in words)
-        person_hit = next((h for h in hits if h.entry.kind == "person"), None)
+        person_hit = _person_hit_on([h for h in hits if h.entry.kind == "person"], when)
         person = person_hit.entry.person if person_hit else None
         if person is not None and person_name and not _names_agree(person, person_name):
             person = None  # "Daniel Persson" is not Göran Persson
@@ -724,6 +724,18 @@ def _people_of(words: list[str], hits: list[_Hit]) -> bool:
     last = [h for h in hits if h.end == len(words)]
     return bool(last) and last[-1].entry.kind == "adjective" and words[-1].endswith("s") \
         and words[-1][:1].isupper()
+
+
+def _person_hit_on(person_hits: list[_Hit], when: date | None) -> _Hit | None:
+    """The first person named; when several people share that exact name ("Le Pen"),
+    the one in office on ``when`` (Jean-Marie in 2002, Marine in 2022)."""
+    if not person_hits:
+        return None
+    same = [h for h in person_hits if h.start == person_hits[0].start]
+    if len(same) == 1:
+        return same[0]
+    chosen = _prefer_in_office([h.entry.person for h in same if h.entry.person], when)
+    return next((h for h in same if h.entry.person is chosen), same[0])
 
 
 def _prefer_in_office(candidates: list[Person], when: date | None,
