@@ -84,9 +84,24 @@ def test_organizations():
         assert row["code"] in ISO3 | NON_STATE, row
         assert row["sector"] in SECTORS, row
         assert row["name"], row
+        spans = []
+        for item in filter(None, row["sector_periods"].split("|")):
+            sector, span = item.split(" ")
+            assert sector in SECTORS and sector != row["sector"], row
+            spans.extend(_spans(span))
+        _assert_in_order(spans, row["id"])
 
 
-def _party_periods(cell: str) -> list[tuple[date, date | None]]:
+def _assert_in_order(spans: list[tuple[date, date | None]], key: str) -> None:
+    """Periods that start after the previous one ended; only the last may be open."""
+    spans.sort()
+    for start, end in spans:
+        assert end is None or start <= end, key
+    for (_, end), (next_start, _) in itertools.pairwise(spans):
+        assert end is not None and end < next_start, key
+
+
+def _spans(cell: str) -> list[tuple[date, date | None]]:
     periods = []
     for span in filter(None, cell.split("|")):
         start, end = span.split("/")
@@ -107,7 +122,7 @@ def test_parties():
     for row in table:
         assert row["country"] in countries, row
         assert row["name"], row
-        periods = _party_periods(row["in_government"])
+        periods = _spans(row["in_government"])
         assert periods == sorted(periods, key=lambda p: p[0]), row
         for start, end in periods:
             assert date(1900, 1, 1) < start and (end is None or start < end), row

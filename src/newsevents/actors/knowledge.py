@@ -24,7 +24,8 @@ from newsevents.tables import packaged_table, read_table, split_list
 COUNTRY_COLUMNS = ("iso3", "name", "variants", "adjectives", "capitals",
                    "government_metonyms", "military_metonyms", "regions",
                    "regional_adjectives", "independence")
-ORGANIZATION_COLUMNS = ("id", "code", "sector", "name", "variants", "acronyms")
+ORGANIZATION_COLUMNS = ("id", "code", "sector", "name", "variants", "acronyms",
+                        "sector_periods")
 PARTY_COLUMNS = ("id", "country", "name", "variants", "acronyms", "in_government")
 ROLE_COLUMNS = ("term", "sector", "kind", "note")
 OFFICE_COLUMNS = ("person_id", "name", "variants", "country", "sector", "office", "start",
@@ -117,14 +118,6 @@ OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 
 
 
 @dataclass(frozen=True, slots=True)
-class Organization:
-    id: str
-    code: str
-    sector: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class Period:
     """A span in national government, both days included; ``end`` None: still in it."""
 
@@ -133,6 +126,27 @@ class Period:
 
     def covers(self, when: date) -> bool:
         return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A named body. Its ``sector`` holds except in its ``sector_periods``: the Taliban
+    are rebels, but the government of Afghanistan from August 2021 (the development
+    data codes their unrecognised 1996-2001 regime REB);
+    Sudan's RSF was a state force (MIL) until it fought the army in April 2023."""
+
+    id: str
+    code: str
+    sector: str
+    name: str
+    sector_periods: tuple[tuple[str, Period], ...] = ()
+
+    def sector_on(self, when: date | None) -> str:
+        """The sector on ``when``; with no date, today's (an open period)."""
+        for sector, period in self.sector_periods:
+            if (period.end is None) if when is None else period.covers(when):
+                return sector
+        return self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +326,8 @@ class KnowledgeBase:
 
     def _load_organizations(self, path: Path) -> None:
         for row in read_table(path, ORGANIZATION_COLUMNS):
-            org = Organization(row["id"], row["code"], row["sector"], row["name"])
+            org = Organization(row["id"], row["code"], row["sector"], row["name"],
+                               _sector_periods(row["sector_periods"], row["id"], path))
             self.organization_codes.add(org.code)
             for name in [row["name"], *split_list(row["variants"])]:
                 self._add(name, Entry("organization", iso3=org.code, sector=org.sector,
@@ -371,6 +386,18 @@ def _independence(cell: str, path: Path) -> tuple[date, str]:
     except ValueError as exc:
         raise KnowledgeBaseError(f"{path}: bad independence cell {cell!r}: {exc}",
                                  hint="write 'YYYY-MM-DD ISO3'") from exc
+
+
+def _sector_periods(cell: str, org_id: str, path: Path) -> tuple[tuple[str, Period], ...]:
+    """"GOV 1996-09-27/2001-11-13|GOV 2021-08-15/": a sector for each period."""
+    periods = []
+    for item in split_list(cell):
+        sector, _, span = item.partition(" ")
+        if not sector.isupper() or not span:
+            raise KnowledgeBaseError(f"{path}: bad sector period {item!r} for {org_id}",
+                                     hint="write 'SECTOR YYYY-MM-DD/YYYY-MM-DD'")
+        periods.extend((sector, period) for period in _periods(span, org_id, path))
+    return tuple(periods)
 
 
 def _periods(cell: str, party_id: str, path: Path) -> tuple[Period, ...]:

@@ -175,7 +175,11 @@ class ActorResolver:
                     return _party_resolution(entry.party, head_hits, when, former)
                 if entry.organization is not None:
                     org = entry.organization
-                    sector = _state_media(words, _members_sector(org.sector, head_hits))
+                    standing = org.sector_on(when)
+                    members = _members_sector(standing, head_hits)
+                    if standing == "GOV" != org.sector and members == "REB":
+                        members = "MIL"  # "Taliban fighters" in 2023: the state's forces
+                    sector = _state_media(words, members)
                     return Resolution(org.name, org.code, sector, org.id, "organization")
                 return Resolution(hit.text, entry.iso3,
                                   _members_sector(entry.sector or "GOV", head_hits),
