@@ -29,7 +29,7 @@ SECTORS = {"GOV", "MIL", "BUS", "LEG", "JUD", "COP", "REB", "OPP", "CVL", "LAB",
            "REL", "JRN", "ELI", "AGR", "REF", "SPY", "CRM"}
 # Each office and the sectors its holders may have: a cleric heads Iran's state and the
 # Vatican's (REL), a general may be defence minister or a warlord's commander (MIL), an
-# international court's president is JUD and a development bank's is BUS.
+# international official has the sector of the body (the WHO chief MED, the IMF chief BUS).
 OFFICE_SECTORS = {
     "head_of_state": {"GOV", "REL"}, "head_of_government": {"GOV"},
     "foreign_minister": {"GOV", "REL"}, "defence_minister": {"GOV", "MIL"},
@@ -37,7 +37,8 @@ OFFICE_SECTORS = {
     "eu_commission_president": {"GOV"}, "nato_secretary_general": {"GOV"},
     "vice_president": {"GOV"}, "opposition_leader": {"OPP"},
     "armed_group_leader": {"REB", "MIL"}, "spokesperson": {"GOV", "MIL"},
-    "igo_official": {"GOV", "JUD", "BUS"}, "regional_leader": {"GOV"},
+    "igo_official": {"GOV", "JUD", "BUS", "MED", "REF", "CVL", "EDU", "AGR", "LEG"},
+    "regional_leader": {"GOV"},
     "security_chief": {"GOV", "MIL", "SPY"},
 }
 

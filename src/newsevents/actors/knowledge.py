@@ -44,7 +44,10 @@ _COMMON_SURNAMES = {"smith", "hill", "graham", "clark", "baker", "perry", "mille
                     "taylor", "howard", "moore", "robinson", "gates", "preston", "webster",
                     "wine", "lake", "pen", "michael", "fore", "earnest", "coats", "waltz",
                     "sharon", "omar", "sultan", "khan", "chan", "ping", "pierre", "costa",
-                    "turk", "mas", "yong", "ying", "tung", "myers"}
+                    "turk", "mas", "yong", "ying", "tung", "myers",
+                    # East Asian family names, shared by millions and written first
+                    # ("Kim Jong Un"), so a lone one is rarely a Western-order surname
+                    "kim", "lee", "park", "chen", "wang", "zhang", "liu", "nguyen"}
 # Leading words that never change who is meant ("the Kremlin" == "Kremlin").
 _LEADING_ARTICLES = ("the ",)
 

@@ -132,6 +132,14 @@ class ActorResolver:
             chosen = self.pick_by_country(given, when, named or context)
             return None if chosen is None else self._person_resolution(chosen, when,
                                                                         former)
+        if person is not None and person_hit is not None and person_name is None:
+            written = _trailing_name(words, all_hits)
+            if len(written) > len(words) - person_hit.start and \
+                    not _names_agree(person, " ".join(written)):
+                person = None  # "Syrian activist Omar Assad" is not Bashar al-Assad
+        if person is not None and person_hit is not None and \
+                not self._nationality_agrees(person, hits, person_hit):
+            person = None  # "Pakistani cleric Tariq Aziz" is not Iraq's Tariq Aziz
         surnames = self.surnames
         if person is not None and person_hit is not None and not surnames and \
                 " " not in person_hit.text:
@@ -289,6 +297,17 @@ class ActorResolver:
                 i > 0 and w[:1].isupper() and words[i - 1][:1].isupper()
                 and normalize_name(words[i - 1]) in given))
 
+    def _nationality_agrees(self, person: Person, hits: list[_Hit], person_hit: _Hit) -> bool:
+        """Whether a nationality written before a known person's name is one of the
+        countries they held office for. International officials serve every nation
+        ("Portuguese UN chief Guterres"), so only people of states are checked."""
+        named = {h.entry.iso3 for h in hits if h.entry.kind in ("country", "adjective")
+                 and h.end <= person_hit.start}
+        served = {t.country for t in person.terms}
+        if not named or not served <= self.kb.country_names.keys():
+            return True
+        return bool(named & served)
+
     def _inside_a_name(self, hit: _Hit, words: list[str], name_words: frozenset[int]) -> bool:
         """A place word that is part of a person's name: "Michael Jordan", "Chad Smith",
         "Israel Katz" name no country. The name must go on beyond the place word, with a
@@ -398,7 +417,7 @@ class ActorResolver:
 
 def singular_noun(word: str) -> str:
     """English plural -> singular, enough for role nouns: officials, militias, policemen,
-    authorities, businessmen, countries, and capitalised abbreviations (MPs)."""
+    authorities, businessmen, countries, midwives, and capitalised abbreviations (MPs)."""
     lower = word.lower()
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         return word[:-1]
@@ -406,6 +425,8 @@ def singular_noun(word: str) -> str:
         return word[:-3] + "man"
     if lower.endswith("children"):
         return word[:-3]
+    if lower.endswith("wives"):
+        return word[:-3] + "fe"  # housewives, midwives
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("ches", "shes", "sses", "xes")):
@@ -428,6 +449,26 @@ _FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "to", "a", "an"}
 # several Hamads, "King Abdullah" one of several Abdullahs.
 GIVEN_NAME_HONORIFICS = {"sheikh", "sheik", "shaikh", "sheikha", "emir", "amir", "king",
                           "queen", "prince", "princess", "sultan", "sayyid", "crown"}
+
+
+def _trailing_name(words: list[str], hits: list[_Hit]) -> list[str]:
+    """The capitalised words that end the phrase and are no title, place or body, as
+    written, with the particles inside names ("bin", "al", "de"): the person's name when
+    no tagger has said where it is ("Omar Assad" in "Syrian activist Omar Assad")."""
+    other = {i for h in hits if h.entry.kind != "person" for i in range(h.start, h.end)}
+    name: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        particle = words[i].lower() in _NAME_PARTICLES and i > 0 and words[i - 1][:1].isupper()
+        if i in other or not (words[i][:1].isupper() or particle) or \
+                words[i].lower() in _FUNCTION_WORDS:
+            break
+        name.insert(0, words[i])
+    return name
+
+
+# Lower-case words inside personal names ("Hamad bin Isa", "Luiz Inácio Lula da Silva").
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "de", "do",
+                             "dos", "van", "von", "der", "den", "wa", "la", "le", "y"})
 
 
 def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
@@ -502,12 +543,14 @@ def _names_an_official(hits: list[_Hit]) -> bool:
 
 def _names_agree(person: Person, name: str) -> bool:
     """Could ``name`` be ``person``? A lone surname can; a longer name must be one of the
-    person's names or start with the same given name."""
+    person's names, start with the same given name or end with a full name of theirs
+    after a title ("Lt Gen Prosper Avril")."""
     words = normalize_name(name).split()
     if len(words) <= 1:
         return True
     known = [normalize_name(n).split() for n in (person.name, *person.variants)]
     return any(k == words or (len(k) > 1 and k[0] == words[0]) for k in known) or \
+        any(len(k) > 1 and words[-len(k):] == k for k in known) or \
         name_skeleton(name) in {name_skeleton(n) for n in (person.name, *person.variants)}
 
 
@@ -611,8 +654,8 @@ def _members_sector(own: str, hits: list[_Hit]) -> str:
     which the PLOVER annotators code GOV ("al-Qaeda leaders")."""
     head = _head_role(hits)
     sector = _role_sector(hits)
-    if head is None or sector is None:
-        return own
+    if head is None or sector is None or head.kind == "member":
+        return own  # "Syrian Kurdish YPG": a people's name does not make the body civilian
     if head.term in _GENERIC_GOV_NOUNS and head.term not in _GOVERNING_NOUNS | _LEADING_NOUNS:
         return own
     if own == "REB" and sector in ("MIL", "OPP"):
@@ -708,9 +751,10 @@ def _affiliated_sector(hits: list[_Hit], when: date | None) -> str | None:
     if party is None:
         return sector
     head = _head_role(hits)
-    if head is None or (sector == "GOV" and head.term in _GENERIC_GOV_NOUNS
-                        and head.term not in _GOVERNING_NOUNS):
-        return party.sector_on(when)
+    if head is None or head.kind == "member" or (
+            sector == "GOV" and head.term in _GENERIC_GOV_NOUNS
+            and head.term not in _GOVERNING_NOUNS):
+        return party.sector_on(when)  # "the pro-Kurdish HDP": a people is no office
     return sector
 
 
