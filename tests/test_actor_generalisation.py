@@ -63,7 +63,7 @@ def test_a_nations_security_council_is_its_own(pipeline, phrase, expected):
 def test_capitalised_national_and_union_are_name_words(pipeline):
     assert code(pipeline, "Libya's Government of National Accord") == ("LBY", "GOV")
     assert code(pipeline, "the Union of Comoros") == ("COM", None)
-    assert code(pipeline, "the Soviet Union") is None  # no trade union
+    assert code(pipeline, "the Soviet Union") == ("RUS", None)  # no trade union; its successor
     assert code(pipeline, "a US national") == ("USA", "CVL")
     assert code(pipeline, "union leaders") == (None, "LAB")
 
@@ -243,3 +243,10 @@ def test_a_written_name_or_nationality_that_disagrees_is_someone_else(pipeline, 
 ])
 def test_titles_and_nationalities_that_agree_keep_the_person(pipeline, phrase, expected_id):
     assert pipeline.resolve_actor(phrase, date="2019-01-01")["id"] == expected_id
+
+
+def test_former_names_an_office_not_a_state(pipeline):
+    assert code(pipeline, "the former Soviet leader Mikhail Gorbachev", "2010-05-01") == \
+        ("RUS", "ELI")
+    assert code(pipeline, "the former Soviet republic of Kazakhstan") == ("KAZ", None)
+    assert code(pipeline, "a former Kazakh president") == ("KAZ", "ELI")

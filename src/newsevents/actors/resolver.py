@@ -197,8 +197,8 @@ class ActorResolver:
         sector = _state_media(words, _role_sector(head_hits))
         if sector is None and _people_of(words, hits):
             sector = "CVL"  # "Palestinians", "ethnic Albanians": people, not the state
-        if former and sector in (None, "GOV"):
-            sector = "ELI"
+        if former and (sector == "GOV" or (sector is None and role is not None)):
+            sector = "ELI"  # not "the former Soviet republic of Kazakhstan": no office
         if country is None and sector is None:
             return None
         if country is None or (context and "ethnic" in (w.lower() for w in words)):
