@@ -250,3 +250,24 @@ def test_former_names_an_office_not_a_state(pipeline):
         ("RUS", "ELI")
     assert code(pipeline, "the former Soviet republic of Kazakhstan") == ("KAZ", None)
     assert code(pipeline, "a former Kazakh president") == ("KAZ", "ELI")
+
+
+@pytest.mark.parametrize(("phrase", "expected_id"), [
+    ("Mr Netanyahu", "benjamin-netanyahu"), ("Mr. Netanyahu", "benjamin-netanyahu"),
+    ("Dr. Tedros", "tedros-adhanom"), ("Kadhafi", "muammar-gaddafi"),
+    ("Ahmadinezhad", "mahmoud-ahmadinejad"),
+])
+def test_courtesy_titles_and_more_spellings(pipeline, phrase, expected_id):
+    assert pipeline.resolve_actor(phrase, date="2010-05-01")["id"] == expected_id
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Kenyan National Intelligence Service", ("KEN", "SPY")),  # not South Korea's NIS
+    ("Swiss Federal Intelligence Service", ("CHE", "SPY")),    # not Germany's BND
+    ("the South Korean National Intelligence Service", ("KOR", "SPY")),
+    ("Colombian rebel commander Mario Restrepo", ("COL", "REB")),
+    ("the British Home Office", ("GBR", "GOV")),
+    ("a Tokyo-based carmaker", ("JPN", "BUS")),
+])
+def test_a_nations_own_body_and_qualified_roles(pipeline, phrase, expected):
+    assert code(pipeline, phrase, "2015-01-01") == expected

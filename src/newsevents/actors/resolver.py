@@ -109,7 +109,8 @@ class ActorResolver:
         name_words = self._name_words(words, person_name)
         all_hits = [h for h in self._hits(words, raw_words, name_words)
                     if not self._inside_a_name(h, words, name_words)]
-        found = _national_bodies(_without_sponsors(all_hits, words), words)
+        found = self._roles_in_place_of_foreign_bodies(
+            _without_sponsors(all_hits, words), words)
         owner = _possessor_of_organization(found, _possessive_words(raw_words), len(words))
         if owner is not None:
             # "Merkel's CDU", "Blair's Labour Party": the person owns the head, so the
@@ -297,6 +298,21 @@ class ActorResolver:
                 i > 0 and w[:1].isupper() and words[i - 1][:1].isupper()
                 and normalize_name(words[i - 1]) in given))
 
+    def _roles_in_place_of_foreign_bodies(self, hits: list[_Hit],
+                                          words: list[str]) -> list[_Hit]:
+        """``hits`` without the bodies another nation's own body shares a name with (see
+        ``_national_bodies``), and with the role nouns inside their names: "the Kenyan
+        National Intelligence Service" is Kenya's intelligence service (SPY)."""
+        kept = _national_bodies(hits, words)
+        if len(kept) == len(hits):
+            return kept
+        roles = [
+            _Hit(h.start + r.start, h.start + r.end, r.text, r.entry)
+            for h in hits if h not in kept
+            for r in self._hits([w.lower() for w in words[h.start:h.end]])
+            if r.entry.kind == "role"]
+        return sorted(kept + roles, key=lambda h: h.start)
+
     def _nationality_agrees(self, person: Person, hits: list[_Hit], person_hit: _Hit) -> bool:
         """Whether a nationality written before a known person's name is one of the
         countries they held office for. International officials serve every nation
@@ -338,6 +354,7 @@ class ActorResolver:
         return self._surname_person(words, when)
 
     def _surname_person(self, words: list[str], when: date | None) -> Person | None:
+        words = [w for w in words if w.lower().rstrip(".") not in _COURTESY_TITLES]  # "Mr."
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) == 2 and len(words) == 2:
             return self._misspelled_full_name(*capitalised)
@@ -460,12 +477,14 @@ def _trailing_name(words: list[str], hits: list[_Hit]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         particle = words[i].lower() in _NAME_PARTICLES and i > 0 and words[i - 1][:1].isupper()
         if i in other or not (words[i][:1].isupper() or particle) or \
-                words[i].lower() in _FUNCTION_WORDS:
+                words[i].lower().rstrip(".") in _FUNCTION_WORDS | _COURTESY_TITLES:
             break
         name.insert(0, words[i])
     return name
 
 
+# Courtesy titles that name nobody's office ("Mr Netanyahu", "Dr. Tedros").
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mister", "madam"})
 # Lower-case words inside personal names ("Hamad bin Isa", "Luiz Inácio Lula da Silva").
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "de", "do",
                              "dos", "van", "von", "der", "den", "wa", "la", "le", "y"})
@@ -482,13 +501,16 @@ def _unexplained_names(words: list[str], hits: list[_Hit]) -> bool:
 
 
 def _national_bodies(hits: list[_Hit], words: list[str]) -> list[_Hit]:
-    """Drop an intergovernmental body matched by a generic name that a nation's own body
-    shares: "Russia's Security Council", "the Kazakh Security Council", "the Supreme
-    National Security Council" are the state's, not the UN's."""
-    places = {h.end for h in hits if h.entry.kind in _PLACE_KINDS}
+    """Drop a body matched by a generic name that another nation's own body shares:
+    "Russia's Security Council", "the Kazakh Security Council", "the Supreme National
+    Security Council" are the state's, not the UN's; "the Kenyan National Intelligence
+    Service" is Kenya's, not South Korea's."""
+    places = {h.end: h.entry.iso3 for h in hits if h.entry.kind in _PLACE_KINDS}
     return [h for h in hits if not (
-        h.entry.kind == "organization" and h.entry.iso3 == "IGO" and " " in h.text
-        and h.start > 0 and (h.start in places or words[h.start - 1].lower() in _NATIONAL))]
+        h.entry.kind == "organization" and " " in h.text and h.start > 0 and (
+            (h.entry.iso3 == "IGO" and (h.start in places
+                                        or words[h.start - 1].lower() in _NATIONAL))
+            or places.get(h.start, h.entry.iso3) != h.entry.iso3))]
 
 
 # Words before a body's name that make it a state's own: "National Security Council".
@@ -676,6 +698,8 @@ def _role_sector(hits: list[_Hit]) -> str | None:
                   and h.entry.role.sector != "GOV" and h.entry.role.kind != "member"]
     if qualifiers and roles[-1].term in _GENERIC_GOV_NOUNS:
         return qualifiers[-1].sector  # "army spokesman", "rebel leaders", "police chief"
+    if roles[-1].sector == "MIL" and qualifiers and qualifiers[-1].sector == "REB":
+        return "REB"  # "a rebel commander", "militia troops": not the state's forces
     return roles[-1].sector
 
 
