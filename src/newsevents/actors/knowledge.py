@@ -134,9 +134,9 @@ class Period:
 @dataclass(frozen=True, slots=True)
 class Organization:
     """A named body. Its ``sector`` holds except in its ``sector_periods``: the Taliban
-    are rebels, but the government of Afghanistan from August 2021 (the development
-    data codes their unrecognised 1996-2001 regime REB);
-    Sudan's RSF was a state force (MIL) until it fought the army in April 2023."""
+    are rebels, but the government of Afghanistan from August 2021 (the development data
+    codes their unrecognised 1996-2001 regime REB); Sudan's RSF was a state force (MIL)
+    until it fought the army in April 2023."""
 
     id: str
     code: str
@@ -392,7 +392,7 @@ def _independence(cell: str, path: Path) -> tuple[date, str]:
 
 
 def _sector_periods(cell: str, org_id: str, path: Path) -> tuple[tuple[str, Period], ...]:
-    """"GOV 1996-09-27/2001-11-13|GOV 2021-08-15/": a sector for each period."""
+    """"MIL 2013-08-01/2023-04-14|GOV 2024-01-01/": a sector for each period."""
     periods = []
     for item in split_list(cell):
         sector, _, span = item.partition(" ")

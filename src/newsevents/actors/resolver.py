@@ -354,7 +354,7 @@ class ActorResolver:
         return self._surname_person(words, when)
 
     def _surname_person(self, words: list[str], when: date | None) -> Person | None:
-        words = [w for w in words if w.lower().rstrip(".") not in _COURTESY_TITLES]  # "Mr."
+        words = [w for w in words if not _is_courtesy_title(w)]  # "Mr. Netanyahu"
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) == 2 and len(words) == 2:
             return self._misspelled_full_name(*capitalised)
@@ -477,7 +477,7 @@ def _trailing_name(words: list[str], hits: list[_Hit]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         particle = words[i].lower() in _NAME_PARTICLES and i > 0 and words[i - 1][:1].isupper()
         if i in other or not (words[i][:1].isupper() or particle) or \
-                words[i].lower().rstrip(".") in _FUNCTION_WORDS | _COURTESY_TITLES:
+                words[i].lower() in _FUNCTION_WORDS or _is_courtesy_title(words[i]):
             break
         name.insert(0, words[i])
     return name
@@ -485,6 +485,12 @@ def _trailing_name(words: list[str], hits: list[_Hit]) -> list[str]:
 
 # Courtesy titles that name nobody's office ("Mr Netanyahu", "Dr. Tedros").
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mister", "madam"})
+
+
+def _is_courtesy_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _COURTESY_TITLES
+
+
 # Lower-case words inside personal names ("Hamad bin Isa", "Luiz Inácio Lula da Silva").
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "abu", "da", "de", "do",
                              "dos", "van", "von", "der", "den", "wa", "la", "le", "y"})
